@@ -1,0 +1,43 @@
+# sitrep — every install step lives here. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DB     ?= sitrep.db
+SAMPLES := src/sitrep/samples
+
+.PHONY: run test install chromium bench docs clean lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# the venv is (re)built when pyproject.toml changes
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[web,parquet,test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+## run: set up, ingest the bundled sample articles into $(DB), list the events
+run: install
+	$(BIN)/sitrep ingest $(SAMPLES) --db $(DB)
+	$(BIN)/sitrep events --db $(DB) --limit 40
+	@echo
+	@echo "Browse:  $(BIN)/sitrep show EVENT_ID --db $(DB)     |  map + API: $(BIN)/sitrep serve --db $(DB)  (http://127.0.0.1:8000)"
+	@echo "Export:  $(BIN)/sitrep export --db $(DB) --format acled -o events.csv   (or jsonl, geojson, parquet)"
+
+## chromium: Debian's browser for the page tests (no browser download)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+## test: set up and run the whole suite
+test: install chromium
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+docs: install
+	$(BIN)/python -m sitrep.cli_docs > docs/cli.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

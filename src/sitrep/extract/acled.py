@@ -1,0 +1,70 @@
+"""Map a sitrep event to ACLED's event type and sub-event type (knowledge/data/acled.json)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from sitrep.knowledge.triggers import acled_table
+from sitrep.model import Acled, Actor, Location
+
+_REGAIN = re.compile(r"\b(?:liberat\w*|recaptur\w*|retook|retaken|regain\w*|reclaim\w*|took back|pushed back)\b")
+
+
+@cache
+def _compiled(pattern_list: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(pattern_list) + r")")
+
+
+def _by_cue(spec: dict, text: str) -> str | None:
+    for rule in spec.get("by_cue", ()):
+        if _compiled(tuple(rule["cues"])).search(text):
+            return rule["sub_event_type"]
+    return None
+
+
+def acled_for(
+    kind: str,
+    hints: Sequence[str],
+    evidence_text: str,
+    actors: Iterable[Actor] = (),
+    locations: Iterable[Location] = (),
+) -> Acled | None:
+    """ACLED event type / sub-event type for an event, or None where ACLED would not code it.
+
+    ``hints`` are delivery hints in order of strength (specific munitions first, then
+    generic weapon words, then trigger words); ``evidence_text`` is lower-cased.
+    """
+    table = acled_table()
+    spec = table["kinds"].get(kind)
+    if spec is None:
+        return None
+    event_type = spec["event_type"]
+    sub = spec.get("default")
+    if kind == "strike":
+        by_hint = spec["by_hint"]
+        priority = spec["hint_priority"]
+        special = [h for h in hints if h in ("chemical", "suicide", "grenade", "ied")]
+        present = [h for h in hints if h in by_hint]
+        if special:
+            sub = by_hint[min(special, key=priority.index)]
+        elif present:
+            sub = by_hint[present[0]]  # hints come strongest first: munitions, generic weapons, platforms, words
+    elif kind == "territory_change":
+        nv = spec["non_violent"]
+        if _compiled(tuple(nv["cues"])).search(evidence_text):
+            event_type, sub = nv["event_type"], nv["sub_event_type"]
+        else:
+            initiators = {a.side for a in actors if a.role == "initiator" and a.side}
+            countries = {loc.country for loc in locations if loc.country and loc.role in ("site", "target", None)}
+            if (initiators and countries and initiators <= countries) or (_REGAIN.search(evidence_text) and not initiators - countries):
+                sub = spec["government_regains"]
+    else:
+        sub = _by_cue(spec, evidence_text) or sub
+    if sub is None:
+        return None
+    return Acled(event_type=event_type, sub_event_type=sub, disorder_type=table["disorder_types"][event_type])
+
+
+__all__ = ["acled_for"]

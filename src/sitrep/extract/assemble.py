@@ -1,0 +1,336 @@
+"""Frames -> events.
+
+Sentences that report the same event are joined: a sentence that refers back ("The
+report ...", "The meeting ..."), describes footage of it, adds a claim without a trigger
+of its own, or reports the same kind of event at a compatible time and place within two
+sentences. "X was part of a much larger Y" makes Y a new event and X's event its child.
+Each event is then finished: date resolved (text, else publication date), places, actors,
+weapons and numbers de-duplicated, ACLED mapped, claims defaulted, a summary written.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sitrep.extract.acled import acled_for
+from sitrep.extract.frames import Frame
+from sitrep.extract.numbers import acled_fatalities
+from sitrep.extract.summary import summarize
+from sitrep.knowledge import actor_for_side
+from sitrep.model import (
+    Actor,
+    Casualty,
+    Claim,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    Mark,
+    Quantity,
+    Weapon,
+)
+
+_MAX_GAP = 2  # sentences between reports of one event
+
+
+class _Draft:
+    """An event being assembled (private and mutable; frozen into an Event at the end)."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.kind = frame.kind or "other"
+        self.frames: list[Frame] = [frame]
+        self.parent: _Draft | None = None
+        self.flags: set[str] = set(frame.flags)
+        if frame.part == "child":
+            self.flags.add("part_of_larger")
+
+    @property
+    def last_index(self) -> int:
+        return self.frames[-1].sentence.index
+
+    def add(self, frame: Frame) -> None:
+        self.frames.append(frame)
+        self.flags |= frame.flags
+
+    def text_date(self):
+        for f in self.frames:
+            if f.dates:
+                return f.dates[0]
+        return None
+
+    def places(self):
+        return [p for f in self.frames for p in f.places]
+
+
+def _km(a: Location, b: Location) -> float:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _compatible(d: _Draft, f: Frame) -> bool:
+    td = d.text_date()
+    if td is not None and f.dates and (f.dates[0].start_date, f.dates[0].end_date) != (td.start_date, td.end_date):
+        return False
+    old = [p.mention.location for p in d.places() if (p.mention.location.precision or 4) <= 3]
+    if not old:
+        return True
+    for p in f.places:
+        loc = p.mention.location
+        if (loc.precision or 4) > 3:
+            continue
+        if not any(
+            (o.country == loc.country and o.admin1 and o.admin1 == loc.admin1) or _km(o, loc) <= 25.0 for o in old
+        ):
+            return False
+    return True
+
+
+def _attach_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
+    if not drafts:
+        return None
+    prev = drafts[-1]
+    gap = f.sentence.index - prev.last_index
+    if gap > _MAX_GAP or gap < 0:
+        return None
+    if f.anaphoric and (f.kind in (None, prev.kind) or f.base_kind == prev.kind or gap <= 1):
+        return prev
+    if f.media and gap <= 1 and not f.dates:
+        return prev
+    if f.kind is None:
+        return prev if gap <= 1 and (f.claims or f.actors or f.casualties or f.quantities) else None
+    if f.kind == prev.kind and f.kind != "assessment" and _compatible(prev, f):
+        return prev
+    return None
+
+
+def _child_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
+    names = {w.weapon.name for w in f.weapons}
+    for d in reversed(drafts):
+        if names & {w.weapon.name for g in d.frames for w in g.weapons}:
+            return d
+    return drafts[-1] if drafts else None
+
+
+def group_frames(frames: Sequence[Frame]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    pending_child: _Draft | None = None
+    for f in frames:
+        if f.part == "child":
+            target = _child_target(drafts, f)
+            if target is None:
+                target = _Draft(replace(f, kind=f.kind or "strike"))
+                drafts.append(target)
+            else:
+                target.add(f)
+            target.flags.add("part_of_larger")
+            pending_child = target
+            continue
+        if f.part == "parent":
+            d = _Draft(f)
+            drafts.append(d)
+            if pending_child is not None and pending_child is not d:
+                pending_child.parent = d
+            pending_child = None
+            continue
+        target = _attach_target(drafts, f)
+        if target is not None:
+            target.add(f)
+        elif f.kind is not None:
+            drafts.append(_Draft(f))
+    return drafts
+
+
+# ----------------------------------------------------------------------------- finishing
+
+
+def _dedupe(items, key):
+    seen, out = set(), []
+    for it in items:
+        k = key(it)
+        if k not in seen:
+            seen.add(k)
+            out.append(it)
+    return out
+
+
+def _locations(d: _Draft) -> list[Location]:
+    locs = []
+    for p in d.places():
+        m = p.mention
+        locs.append(replace(m.location, text=m.text, role=p.role))
+    locs = _dedupe(locs, lambda x: (x.geonameid or x.name, x.role))
+    finer = {(x.country, x.role) for x in locs if (x.precision or 4) < 4}
+    finer_any = {x.country for x in locs if (x.precision or 4) < 4}
+    out = []
+    for x in locs:
+        if x.precision == 4 and ((x.country, x.role) in finer or (x.role in ("site", "target") and x.country in finer_any)):
+            continue  # "Ukraine" adds nothing next to "Kyiv Oblast"
+        out.append(x)
+    return out
+
+
+def _actors(d: _Draft, locations: list[Location]) -> list[Actor]:
+    actors = [a.actor for f in d.frames for a in f.actors]
+    by_name: dict[str, Actor] = {}
+    for a in actors:
+        cur = by_name.get(a.name)
+        if cur is None or (cur.role != "initiator" and a.role == "initiator"):
+            by_name[a.name] = a
+    out = list(by_name.values())
+    sides = {a.side for a in out if a.side}
+    if len(sides) == 1:
+        side = next(iter(sides))
+        out = [replace(a, side=side) if a.side is None and a.type == "person" else a for a in out]
+    if d.kind in ("territory_change", "battle", "strike"):
+        init_sides = {a.side for a in out if a.role == "initiator" and a.side}
+        place_countries = [x.country for x in locations if x.role in ("site", "target") and x.country]
+        for c in dict.fromkeys(place_countries):
+            if init_sides and c not in init_sides and c not in sides:
+                out.append(replace(actor_for_side(c), text="", role="target"))
+                sides.add(c)
+    return out
+
+
+def _weapons(d: _Draft) -> list[Weapon]:
+    ws = [(w.weapon, w.generic) for f in d.frames for w in f.weapons]
+    specific_roles = {w.role for w, g in ws if not g}
+    out = [w for w, g in ws if not g or w.role not in specific_roles]
+    return _dedupe(out, lambda w: w.name)
+
+
+def _hints(d: _Draft) -> list[str]:
+    mun, gen, plat, words = [], [], [], []
+    for f in d.frames:
+        for w in f.weapons:
+            if not w.delivery:
+                continue
+            if w.generic:
+                gen.append(w.delivery)
+            elif w.weapon.role == "munition":
+                mun.append(w.delivery)
+            else:
+                plat.append(w.delivery)
+        words.extend(f.hints)
+    return mun + gen + plat + words
+
+
+def _claims(d: _Draft, doc: Document) -> list[Claim]:
+    claims = _dedupe([c.claim for f in d.frames for c in f.claims], lambda c: (c.source, c.verb))
+    if claims:
+        return claims
+    st = d.frames[0].stance
+    return [
+        Claim(
+            source=doc.source or "unknown",
+            source_type="media" if doc.source else "unknown",
+            text="",
+            verb=None,
+            medium=None,
+            modality=st.modality,
+            confidence=st.confidence,
+            probability=st.probability,
+        )
+    ]
+
+
+def _evidence(d: _Draft, doc: Document) -> list[Evidence]:
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in d.frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    out = []
+    for frames in by_sentence.values():
+        s = frames[0].sentence
+        marks: list[Mark] = []
+        for f in frames:
+            if f.trigger:
+                marks.append(Mark(f.trigger.start, f.trigger.end, "trigger"))
+            marks += [Mark(p.mention.start, p.mention.end, "location") for p in f.places]
+            marks += [Mark(w.start, w.end, "weapon") for w in f.weapons]
+            marks += [Mark(a.start, a.end, "actor") for a in f.actors if a.start < a.end]
+            marks += [Mark(x.start, x.end, "date") for x in f.dates]
+            marks += [Mark(q.start, q.end, "quantity") for q in f.quantities]
+            marks += [Mark(c.start, c.end, "casualty") for c in f.casualties]
+            marks += [Mark(c.start, c.end, "claim") for c in f.claims]
+            if f.stance.span:
+                a, b = f.stance.span
+                marks.append(Mark(f.start + a, f.start + b, "confidence"))
+        marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.field))
+        out.append(Evidence(doc_id=doc.id, start=s.start, end=s.end, sentence=s.text, marks=tuple(marks)))
+    return out
+
+
+def _date(d: _Draft, doc: Document) -> EventDate:
+    td = d.text_date()
+    if td is not None:
+        return EventDate(
+            start=td.start_date.isoformat(),
+            end=td.end_date.isoformat(),
+            precision=td.precision,
+            basis="text",
+            time_of_day=td.time_of_day,
+            text=td.text,
+        )
+    if doc.published is None:
+        return EventDate(start=None, end=None, precision=None, basis="published", time_of_day=None, text=None)
+    iso = doc.published.isoformat()
+    return EventDate(start=iso, end=iso, precision="day", basis="published", time_of_day=None, text=None)
+
+
+def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
+    ids: dict[int, str] = {}
+    for d in drafts:
+        ids[id(d)] = Event.make_id(doc.id, d.frames[0].start, d.kind)
+    events = []
+    for d in drafts:
+        locations = _locations(d)
+        actors = _actors(d, locations)
+        weapons = _weapons(d)
+        quantities = _dedupe(
+            [Quantity(q.item, q.role, q.value, q.qualifier, q.text) for f in d.frames for q in f.quantities],
+            lambda q: (q.item, q.role, q.value),
+        )
+        cas_mentions = [c for f in d.frames for c in f.casualties]
+        casualties = _dedupe(
+            [Casualty(c.group, c.outcome, c.value, c.qualifier, c.text, c.side) for c in cas_mentions],
+            lambda c: (c.group, c.outcome, c.value, c.side),
+        )
+        claims = _claims(d, doc)
+        flags = set(d.flags)
+        if any(c.modality == "possible" for c in claims) and d.kind != "assessment":
+            flags.add("unconfirmed")
+        if any(c.modality == "denied" for c in claims):
+            flags.add("disputed")
+        evidence = _evidence(d, doc)
+        low = " ".join(e.sentence for e in evidence).lower()
+        acled = acled_for(d.kind, _hints(d), low, actors, locations)
+        date = _date(d, doc)
+        event = Event(
+            id=ids[id(d)],
+            kind=d.kind,
+            acled=acled,
+            date=date,
+            summary="",
+            actors=tuple(actors),
+            locations=tuple(locations),
+            weapons=tuple(weapons),
+            quantities=tuple(quantities),
+            casualties=tuple(casualties),
+            fatalities=acled_fatalities(cas_mentions),
+            claims=tuple(claims),
+            flags=tuple(sorted(flags)),
+            parent=ids[id(d.parent)] if d.parent is not None else None,
+            evidence=tuple(evidence),
+            doc_ids=(doc.id,),
+            first_reported=doc.published.isoformat() if doc.published else None,
+        )
+        events.append(replace(event, summary=summarize(event)))
+    return events
+
+
+__all__ = ["finish", "group_frames"]

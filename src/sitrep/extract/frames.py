@@ -1,0 +1,365 @@
+"""One frame per candidate sentence (or part of one): what the sentence says happened.
+
+A frame gathers, for the span of text it covers, the event kind its triggers signal, the
+stance (asserted, assessed, predicted, possible, denied), and the places, weapons,
+actors, dates, numbers and claims inside it, with the role each plays. Frames are joined
+into events by :mod:`sitrep.extract.assemble`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sitrep.extract.claims import ClaimMention, Stance, find_claims, stance
+from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.nlp import Entity
+from sitrep.extract.numbers import CasualtyMention, QuantityMention, find_casualties, find_quantities
+from sitrep.extract.sentences import Sentence
+from sitrep.knowledge import actor_for_side, demonym_side
+from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers
+from sitrep.model import Actor
+
+# the order in which kinds win a tie of trigger weight
+_PRIORITY = (
+    "interception",
+    "territory_change",
+    "strike",
+    "violence_against_civilians",
+    "battle",
+    "arrest",
+    "personnel_change",
+    "riot",
+    "protest",
+    "looting",
+    "deployment",
+    "logistics",
+    "diplomacy",
+    "other",
+)
+# (primary, secondary) pairs that are two distinct events when both are signalled strongly
+_SECONDARY_OK = {
+    ("interception", "strike"),
+    ("strike", "interception"),
+    ("strike", "territory_change"),
+    ("battle", "territory_change"),
+    ("protest", "arrest"),
+    ("riot", "arrest"),
+}
+_STATE_KINDS = {"strike", "interception", "battle", "territory_change", "deployment", "logistics"}
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:’s|'s)?\b")
+_TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|targeted|struck|hit|attacked|shelled|into|over)\s+(?:\w+\s+){0,3}$")
+_ORIGIN_PREP = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+_DEST_PREP = re.compile(r"\b(?:to|towards?|toward|headed for|heading for|into)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
+_LOSS = re.compile(r"withdr|pulled out|retreat|abandon|fell|fallen|lost|lose|surrender")
+# "Russia may be trying ...": a country that acts is an actor, not a place
+_COUNTRY_ACTS = re.compile(
+    r"^\s+(?:again\s+|also\s+|reportedly\s+|now\s+)?(?:may|might|could|has|have|had|is|was|were|will|would|launched|"
+    r"attacked|struck|fired|used|using|sent|deployed|denied|said|claimed|continues|continued|began|plans|wants|accused)\b"
+)
+_PERSON_PREFIX = re.compile(r"(?:president|minister|commander|general|colonel|chief|leader|spokes\w+|head|governor|mayor)\W*(?:\w+\W+){0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A place mention (from :mod:`sitrep.geo`) with the role it plays in the frame."""
+
+    mention: object  # sitrep.geo.PlaceMention
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorAt:
+    actor: Actor
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    sentence: Sentence
+    start: int  # the span of the document this frame covers
+    end: int
+    kind: str | None  # None: nothing happened here by itself (may still attach to an event)
+    base_kind: str | None  # the kind the triggers signal, before stance turned it into an assessment
+    trigger: TriggerHit | None  # absolute offsets
+    hints: tuple[str, ...]
+    stance: Stance
+    places: tuple[Placed, ...]
+    weapons: tuple[object, ...]  # sitrep.knowledge.WeaponMention
+    actors: tuple[ActorAt, ...]
+    dates: tuple[DateMention, ...]  # absolute offsets
+    quantities: tuple[QuantityMention, ...]  # absolute offsets
+    casualties: tuple[CasualtyMention, ...]  # absolute offsets
+    claims: tuple[ClaimMention, ...]  # absolute offsets
+    flags: frozenset[str]
+    anaphoric: bool
+    media: bool
+    part: str = "whole"  # whole | child (refers to an earlier event) | parent (a larger event)
+
+
+@dataclass(frozen=True, slots=True)
+class DocMentions:
+    """Whole-document scans, sorted by start; frames take the slices they cover."""
+
+    places: Sequence[object]
+    weapons: Sequence[object]
+    actors: Sequence[object]
+    entities: Sequence[Entity]
+    published: date | None
+
+
+def _slice(items: Sequence[object], start: int, end: int) -> list[object]:
+    starts = [it.start for it in items]  # type: ignore[attr-defined]
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(items) and items[i].start < end:  # type: ignore[attr-defined]
+        if items[i].end <= end:  # type: ignore[attr-defined]
+            out.append(items[i])
+        i += 1
+    return out
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+def _background_ranges(low: str) -> list[tuple[int, int]]:
+    out = []
+    for m in cues().background.finditer(low):
+        comma = low.find(",", m.end())
+        out.append((m.start(), comma if comma != -1 else len(low)))
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(rs <= s and e <= re_ for rs, re_ in ranges)
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
+    return any(not (e <= a or s >= b) for a, b in spans)
+
+
+def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]]:
+    if not hits:
+        return None, []
+    best: dict[str, TriggerHit] = {}
+    for h in hits:
+        cur = best.get(h.kind)
+        if cur is None or h.weight > cur.weight:
+            best[h.kind] = h
+    ranked = sorted(best.values(), key=lambda h: (-h.weight, _PRIORITY.index(h.kind) if h.kind in _PRIORITY else 99))
+    primary = ranked[0]
+    secondary = [h for h in ranked[1:] if h.weight >= 3 and (primary.kind, h.kind) in _SECONDARY_OK]
+    return primary, secondary
+
+
+def _place_role(kind: str | None, before: str) -> str:
+    if _ORIGIN_PREP.search(before):
+        return "origin"
+    if kind in ("strike", "interception"):
+        return "target"
+    if _DEST_PREP.search(before) and kind in ("deployment", "logistics", "assessment"):
+        return "destination"
+    if _TARGET_PREP.search(before) and kind in ("battle", "violence_against_civilians", "looting"):
+        return "target"
+    return "site"
+
+
+def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool, loss: bool = False) -> str:
+    if kind == "diplomacy":
+        return "participant"
+    if kind in ("deployment", "logistics"):
+        return "target" if _TARGET_PREP.search(before[-40:]) else "initiator"
+    if loss and not after_trigger:
+        return "target"  # "the last Ukrainian troops had withdrawn": the side that gives ground
+    if kind in ("personnel_change", "arrest", "assessment"):
+        return "subject" if actor.type == "person" or kind != "assessment" else "subject"
+    if _TARGET_PREP.search(before[-40:]):
+        return "target"
+    if kind in _STATE_KINDS or kind in ("violence_against_civilians", "riot", "protest", "looting"):
+        return "target" if after_trigger else "initiator"
+    return "participant"
+
+
+def build_frame(
+    text: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    mentions: DocMentions,
+    part: str = "whole",
+) -> Frame:
+    """Analyse ``text[start:end]`` (part or all of ``sentence``)."""
+    span = text[start:end]
+    low = _lower(span)
+    cue = cues()
+    background = _background_ranges(low)
+    weapons = [w for w in _slice(mentions.weapons, start, end) if not _inside(background, w.start - start, w.end - start)]
+    weapon_spans = [(w.start - start, w.end - start) for w in weapons if not w.generic]
+
+    hits = [
+        h
+        for h in find_triggers(low)
+        if not _inside(background, h.start, h.end) and not any(a <= h.start and h.end <= b for a, b in weapon_spans)
+    ]
+    weighted = []
+    for h in hits:
+        w = h.weight
+        if low[max(0, h.start - 3) : h.start] == "to ":
+            w -= 2  # "to launch attacks": an infinitive, not a report of one
+        weighted.append(TriggerHit(h.start, h.end, h.text, h.kind, w, h.hint))
+    primary, _secondary = _choose([h for h in weighted if h.weight > 0])
+
+    casualties = [
+        replace(c, start=c.start + start, end=c.end + start)
+        for c in find_casualties(span)
+        if not _inside(background, c.start, c.end)
+    ]
+    base_kind = primary.kind if primary else None
+    if base_kind is None and casualties:
+        if weapons:
+            base_kind = "strike"
+        elif any(c.group == "civilians" for c in casualties) and re.search(r"gunmen|militants|attackers|shot|stabbed|executed", low):
+            base_kind = "violence_against_civilians"
+
+    predictive = bool(cue.prediction.search(low)) and not all(
+        _inside(background, m.start(), m.end()) for m in cue.prediction.finditer(low)
+    )
+    anchor = primary.start if primary else None
+    hypothetical = any(m.start() < (anchor if anchor is not None else len(low)) for m in cue.hypothetical.finditer(low))
+    st = stance(span, predictive, anchor)
+    kind = base_kind
+    if base_kind is not None and (predictive or hypothetical):
+        kind = "assessment"
+    elif base_kind is None and st.modality in ("assessed", "predicted") and re.search(r"\b(?:will|would|could|is|are|has|have)\b", low):
+        kind = "assessment"
+
+    claims = [
+        ClaimMention(c.start + start, c.end + start, c.claim) for c in find_claims(span, st)
+    ]
+    source_spans = [(c.start, c.end) for c in claims if c.claim.source_type != "unknown"]
+
+    places = []
+    acting: list[ActorAt] = []
+    actor_spans = [(a.start, a.end) for a in _slice(mentions.actors, start, end)]
+    for p in _slice(mentions.places, start, end):
+        if _inside(background, p.start - start, p.end - start) or _overlaps(source_spans, p.start, p.end):
+            continue
+        loc = p.location
+        if loc.precision == 4 and loc.country and (
+            _overlaps(actor_spans, p.start, p.end) or _COUNTRY_ACTS.match(text[p.end : min(end, p.end + 40)])
+        ):
+            if not _overlaps(actor_spans, p.start, p.end):
+                acting.append(ActorAt(replace(actor_for_side(loc.country), text=p.text), p.start, p.end))
+            continue
+        before = text[max(start, p.start - 60) : p.start]
+        places.append(Placed(p, _place_role(base_kind, before)))
+    place_spans = [(p.mention.start, p.mention.end) for p in places]
+
+    trig_abs = start + primary.start if primary else None
+    loss = bool(primary and primary.kind == "territory_change" and _LOSS.search(primary.text))
+    actors: list[ActorAt] = []
+    for a in acting:
+        after = trig_abs is not None and a.start > trig_abs
+        role = _actor_role(kind, a.actor, text[max(start, a.start - 60) : a.start], after, loss)
+        actors.append(ActorAt(replace(a.actor, role=role), a.start, a.end))
+    for a in _slice(mentions.actors, start, end):
+        if _overlaps(source_spans, a.start, a.end) or _overlaps(place_spans, a.start, a.end):
+            continue
+        if _inside(background, a.start - start, a.end - start):
+            continue
+        after = trig_abs is not None and a.start > trig_abs
+        role = _actor_role(kind, a.actor, text[max(start, a.start - 60) : a.start], after, loss)
+        actors.append(ActorAt(replace(a.actor, role=role), a.start, a.end))
+    taken = [(a.start, a.end) for a in actors]
+    for e in _slice(mentions.entities, start, end):
+        if e.label != "PERSON" or _overlaps(taken, e.start, e.end) or _overlaps(source_spans, e.start, e.end):
+            continue
+        if _overlaps(place_spans, e.start, e.end) or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", e.text):
+            continue
+        side = None
+        prefix = text[max(start, e.start - 50) : e.start]
+        for w in reversed(_CAPWORD.findall(prefix)):
+            side = demonym_side(w.replace("’s", "").replace("'s", ""))
+            if side:
+                break
+        person = Actor(text=e.text, name=e.text, side=side, type="person")
+        after = trig_abs is not None and e.start > trig_abs
+        role = _actor_role(kind, person, prefix, after)
+        actors.append(ActorAt(replace(person, role=role), e.start, e.end))
+        taken.append((e.start, e.end))
+    if base_kind in _STATE_KINDS and not any(a.actor.type == "state_forces" for a in actors):
+        for m in _CAPWORD.finditer(span):
+            s, e = m.start() + start, m.end() + start
+            if _overlaps(source_spans, s, e) or _overlaps(place_spans, s, e) or _overlaps(taken, s, e):
+                continue
+            if _inside(background, m.start(), m.end()):
+                continue
+            side = demonym_side(m.group(0).replace("’s", "").replace("'s", ""))
+            if not side:
+                continue
+            forces = actor_for_side(side)
+            after = trig_abs is not None and s > trig_abs
+            role = _actor_role(kind, forces, text[max(start, s - 60) : s], after, loss)
+            actors.append(ActorAt(replace(forces, text=m.group(0), role=role), s, e))
+            taken.append((s, e))
+            break
+
+    dates = [
+        replace(d, start=d.start + start, end=d.end + start)
+        for d in find_dates(span, mentions.published)
+        if not _inside(background, d.start, d.end)
+    ]
+    items = [(w.start - start, w.end - start, w.weapon.name) for w in weapons]
+    quantities = [replace(q, start=q.start + start, end=q.end + start) for q in find_quantities(span, items)]
+
+    flags = set()
+    if cue.first_time.search(low):
+        flags.add("first_time")
+    stripped = low.lstrip()
+    trig = TriggerHit(primary.start + start, primary.end + start, primary.text, primary.kind, primary.weight, primary.hint) if primary else None
+    hints = tuple(h.hint for h in weighted if h.hint and h.weight > 0)
+    return Frame(
+        sentence=sentence,
+        start=start,
+        end=end,
+        kind=kind,
+        base_kind=base_kind,
+        trigger=trig,
+        hints=hints,
+        stance=st,
+        places=tuple(places),
+        weapons=tuple(weapons),
+        actors=tuple(actors),
+        dates=tuple(dates),
+        quantities=tuple(quantities),
+        casualties=tuple(casualties),
+        claims=tuple(claims),
+        flags=frozenset(flags),
+        anaphoric=bool(cue.anaphora.match(stripped)),
+        media=bool(cue.media_description.search(low)),
+        part=part,
+    )
+
+
+def frames_for(text: str, sentence: Sentence, mentions: DocMentions) -> list[Frame]:
+    """The frames of one sentence: one, or two when it says "X was part of a larger Y"."""
+    low = _lower(sentence.text)
+    m = cues().part_of_larger.search(low)
+    if m and m.start() > 0:
+        split = sentence.start + m.start()
+        child = build_frame(text, sentence, sentence.start, split, mentions, part="child")
+        parent = build_frame(text, sentence, split, sentence.end, mentions, part="parent")
+        larger = "battle" if re.search(r"offensive|assault|operation", m.group(0)) else "strike"
+        if parent.kind is None or parent.kind == "assessment":
+            parent = replace(parent, kind=larger, base_kind=larger)
+        return [child, parent]
+    return [build_frame(text, sentence, sentence.start, sentence.end, mentions)]
+
+
+__all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for"]

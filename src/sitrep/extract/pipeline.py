@@ -1,0 +1,129 @@
+"""The extraction pipeline: Document -> events, in batches.
+
+    split sentences (rules) -> find triggers (regex over lower-cased text) -> candidates
+    -> spaCy NER on candidate sentences only (one nlp.pipe call per batch)
+    -> weapons, actors (knowledge), places (geo) over the document
+    -> frames -> events
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+
+from sitrep.extract.assemble import finish, group_frames
+from sitrep.extract.frames import DocMentions, frames_for
+from sitrep.extract.nlp import Entity, entities
+from sitrep.extract.sentences import Sentence, split_sentences
+from sitrep.geo import geocode_text
+from sitrep.knowledge import find_actors, find_weapons
+from sitrep.knowledge.triggers import cues, find_triggers
+from sitrep.model import Document, Event
+
+BATCH_SIZE = 32
+_JUDGEMENT = re.compile(r"\b(?:likely|unlikely|almost certain(?:ly)?|realistic possibility|remote chance|probably|killed|wounded|injured|dead)\b")
+_ORG_WORDS = re.compile(r"\b(?:Post|Times|News|Ministry|Command|Forces|Group|Agency|Institute|Council|Office|Army|Navy|Force|Guard|Service|Department|Committee|Staff)\b")
+
+
+class _Prepared:
+    __slots__ = ("doc", "sentences", "candidates", "entities")
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sentences: list[Sentence] = split_sentences(doc.text)
+        self.candidates: list[Sentence] = _candidates(self.sentences)
+        self.entities: list[Entity] = []
+
+
+def _candidates(sentences: list[Sentence]) -> list[Sentence]:
+    cue = cues()
+    out: list[Sentence] = []
+    last = -10
+    for s in sentences:
+        if s.furniture:
+            continue
+        low = s.text.lower()
+        if find_triggers(low) or _JUDGEMENT.search(low) or cue.first_time.search(low):
+            out.append(s)
+            last = s.index
+        elif s.index - last <= 2 and (cue.anaphora.match(low) or cue.media_description.search(low)):
+            out.append(s)
+            last = s.index
+    return out
+
+
+def _exclusions(prep: _Prepared, actors: list) -> list[tuple[int, int]]:
+    spans = [(e.start, e.end) for e in prep.entities if e.label == "PERSON"]
+    spans += [(e.start, e.end) for e in prep.entities if e.label == "ORG" and _ORG_WORDS.search(e.text)]
+    spans += [(a.start, a.end) for a in actors if a.actor.type == "person"]
+    return spans
+
+
+def _extract_prepared(prep: _Prepared) -> list[Event]:
+    doc = prep.doc
+    if not prep.candidates:
+        return []
+    weapons = find_weapons(doc.text)
+    actors = find_actors(doc.text)
+    places = geocode_text(doc.text, exclude=_exclusions(prep, actors))
+    mentions = DocMentions(
+        places=places,
+        weapons=weapons,
+        actors=actors,
+        entities=sorted(prep.entities, key=lambda e: e.start),
+        published=doc.published,
+    )
+    frames = [f for s in prep.candidates for f in frames_for(doc.text, s, mentions)]
+    return finish(group_frames(frames), doc)
+
+
+def extract_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Event]]]:
+    """Events of each document, in input order. The model runs once per batch, on candidate sentences only."""
+    it = iter(docs)
+    while True:
+        batch = [_Prepared(d) for d in islice(it, batch_size)]
+        if not batch:
+            return
+        spans = [(s.start, s.text) for p in batch for s in p.candidates]
+        ents = entities(spans)
+        k = 0
+        for p in batch:
+            for _ in p.candidates:
+                p.entities.extend(ents[k])
+                k += 1
+        for p in batch:
+            yield p.doc, _extract_prepared(p)
+
+
+def extract_events(doc: Document) -> list[Event]:
+    """Events of one document."""
+    return next(extract_documents([doc]))[1]
+
+
+def extract_text(
+    text: str,
+    published: date | str | None = None,
+    *,
+    source: str | None = None,
+    doc_id: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+) -> list[Event]:
+    """``sitrep.extract(text, published="2022-06-25")``: the events of one text."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    doc = Document(
+        id=doc_id or Document.make_id(text),
+        text=text.replace("\r\n", "\n"),
+        published=published,
+        url=url,
+        title=title,
+        source=source,
+        origin="<text>",
+    )
+    return extract_events(doc)
+
+
+__all__ = ["BATCH_SIZE", "extract_documents", "extract_events", "extract_text"]

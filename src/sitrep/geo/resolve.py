@@ -1,0 +1,240 @@
+"""Resolve scanned mentions to gazetteer entries, using the whole document as context.
+
+Each candidate gets an additive score (log-population prior, kind prior, focus-country and
+front-line priors, place-type words, "X, Donetsk Oblast" / "X in the Kharkiv region" cues,
+regions and countries named elsewhere in the document, distance to the document's
+confidently resolved places).  Scores become probabilities with a softmax; the best
+candidate wins if it passes the false-positive gate; every clue is kept for the explanation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from sitrep.geo import data as gdata
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.records import Candidate, PlaceMention
+from sitrep.geo.scan import RawMention
+from sitrep.geo.score import ADMIN1, COUNTRY, POINT_KINDS, Ctx, Cues, accept, explain_score, rank
+from sitrep.geo.normalize import fold, skeleton
+from sitrep.model import Location
+
+_CUE_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+(?:the\s+)?|,?\s*of\s+(?:the\s+)?)\s*$", re.IGNORECASE)
+COUNTRY_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+)\s*$")
+MAX_CANDIDATES = 5
+
+
+def _admin1_of(gaz: Gazetteer, ids: tuple[int, ...]) -> tuple[str, str] | None:
+    """The admin1 a mention names, when it can name one ("Donetsk" -> UA/Donetsk)."""
+    for i in ids:
+        if gaz.kind[i] == ADMIN1:
+            return (gaz.country[i] or "", gaz.admin1[i] or "")
+    return None
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    m = max(scores)
+    ex = [math.exp(x - m) for x in scores]
+    t = sum(ex)
+    return [x / t for x in ex]
+
+
+_SENTENCE_END_RE = re.compile(r"[.;!?\n]\s")
+CLAUSE_CHARS = 100
+
+
+def _is_region(gaz: Gazetteer, rm: RawMention) -> bool:
+    return rm.hint == "admin1" or (bool(rm.ids) and all(gaz.kind[i] == ADMIN1 for i in rm.ids))
+
+
+def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
+        list[tuple[str, str] | None], list[str | None], list[bool], list[tuple[str, str] | None]]:
+    """Region and country cues around each mention.
+
+    * ``X, Donetsk Oblast`` / ``X (Luhansk region)`` / ``X village, Y district, Donetsk region`` /
+      ``X in the Kharkiv region``: the region after X in the same clause (local cue);
+    * ``X, Donetsk`` (a bare name that can be a region) when X has a candidate there;
+    * ``X, Ukraine``: a country cue;
+    * ``In the Kharkiv region, ... X``: a region earlier in the same sentence (weaker).
+    """
+    n = len(raws)
+    locals_: list[tuple[str, str] | None] = [None] * n
+    local_cc: list[str | None] = [None] * n
+    qualifies = [False] * n
+    earlier: list[tuple[str, str] | None] = [None] * n
+    if n < 2:
+        return locals_, local_cc, qualifies, earlier
+    for k, rm in enumerate(raws):
+        if _is_region(gaz, rm):
+            continue
+        for j in range(k + 1, min(n, k + 4)):
+            nxt = raws[j]
+            gap = text[raws[j - 1].end:nxt.start]
+            whole = text[rm.end:nxt.start]
+            if len(whole) > CLAUSE_CHARS or _SENTENCE_END_RE.search(whole + " "):
+                break
+            na1 = _admin1_of(gaz, nxt.ids)
+            listed = nxt.plural or any(x.startswith("listed") for x in nxt.notes)
+            if na1 and not listed and nxt.hint in (None, "admin1"):
+                explicit = _is_region(gaz, nxt)
+                adjacent = bool(_CUE_GAP_RE.match(gap)) and len(gap) < 12
+                if explicit and (adjacent or j > k + 1 or re.search(r"[,(]|\bin\b|\bof\b", whole)):
+                    locals_[k] = na1
+                    qualifies[j] = True
+                    nxt.hint = "admin1"
+                    break
+                if (j == k + 1 and adjacent and ("," in gap or "(" in gap)
+                        and any((gaz.country[i], gaz.admin1[i]) == na1 and gaz.kind[i] != ADMIN1 for i in rm.ids)):
+                    locals_[k] = na1
+                    qualifies[j] = True
+                    nxt.hint = "admin1"
+                    break
+            if (j == k + 1 and COUNTRY_GAP_RE.match(gap) and len(nxt.ids) == 1
+                    and gaz.kind[nxt.ids[0]] == COUNTRY):
+                local_cc[k] = gaz.country[nxt.ids[0]]
+                qualifies[j] = True
+                break
+            if nxt.hint not in ("admin2", "settlement", None):
+                break
+    for k, rm in enumerate(raws):
+        if locals_[k] is not None or _is_region(gaz, rm):
+            continue
+        for j in range(k - 1, max(-1, k - 4), -1):
+            prev = raws[j]
+            if _SENTENCE_END_RE.search(text[prev.end:rm.start] + " "):
+                break
+            if _is_region(gaz, prev) and not prev.plural:
+                earlier[k] = _admin1_of(gaz, prev.ids)
+                break
+    return locals_, local_cc, qualifies, earlier
+
+
+def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """Turn scanned mentions into :class:`PlaceMention` objects.
+
+    Document context first (countries and regions named), then cues around each mention, a
+    first ranking, the confidently placed mentions as anchors, a re-ranking of the ambiguous
+    ones by distance to the anchors, and the false-positive gate.
+    """
+    ctx = Ctx(countries=set(), admin1s=set(), anchors=[])
+    kind = gaz.kind
+    for rm in raws:
+        ids = rm.ids
+        if rm.hint == "country" or (len(ids) == 1 and kind[ids[0]] == COUNTRY):
+            ctx.countries.add(gaz.country[ids[0]] or "")
+        a1 = _admin1_of(gaz, ids)
+        if a1 and (rm.hint == "admin1" or all(kind[i] != 0 for i in ids)):
+            ctx.admin1s.add(a1)
+            ctx.countries.add(a1[0])
+    locals_, local_cc, qualifies, earlier = _cues(text, raws, gaz)
+    cues = []
+    for k, rm in enumerate(raws):
+        surface = text[rm.start:rm.name_end]
+        cues.append(Cues(k, surface, skeleton(surface), fold(surface), locals_[k], local_cc[k], earlier[k]))
+    ranked = [rank(gaz, rm, ctx, cues[k]) for k, rm in enumerate(raws)]
+    anchors: list[tuple[float, float, str, int]] = []
+    for k, rk in enumerate(ranked):
+        best_s, best_i = rk[0]
+        margin = best_s - (rk[1][0] if len(rk) > 1 else -99.0)
+        if (margin >= 2.0 and gaz.kind[best_i] in POINT_KINDS
+                and locals_[k] in (None, (gaz.country[best_i], gaz.admin1[best_i]))
+                and accept(gaz, raws[k], best_i, ctx, locals_[k], cues[k])):
+            anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k))
+    if anchors:
+        ctx.anchors = anchors
+        ranked = [rank(gaz, rm, ctx, cues[k]) if len(rm.ids) > 1 else ranked[k] for k, rm in enumerate(raws)]
+    results: list[PlaceMention] = []
+    for k, rm in enumerate(raws):
+        rk = ranked[k]
+        best_i = rk[0][1]
+        if not accept(gaz, rm, best_i, ctx, locals_[k], cues[k]):
+            continue
+        top = rk[:MAX_CANDIDATES]
+        probs = _softmax([x[0] for x in top])
+        scored = [(s_, i, explain_score(gaz, rm, i, ctx, cues[k])[1] if r == 0 else [])
+                  for r, (s_, i) in enumerate(top)]
+        loc_a1 = locals_[k]
+        if (loc_a1 is not None and gaz.kind[best_i] != ADMIN1
+                and (gaz.country[best_i], gaz.admin1[best_i]) != loc_a1):
+            m = _region_fallback(text, gaz, rm, loc_a1, scored, probs, qualifies[k])
+        else:
+            m = _mention(text, gaz, rm, best_i, probs[0], scored[0][2], scored[1:], probs[1:],
+                         loc_a1, qualifies[k])
+        if m is not None:
+            results.append(m)
+    return results
+
+
+def _region_fallback(text: str, gaz: Gazetteer, rm: RawMention, a1: tuple[str, str],
+                     scored: list[tuple[float, int, list[str]]], probs: list[float],
+                     qualifies: bool) -> PlaceMention | None:
+    """The text names the region but the gazetteer has no such place in it: code the region."""
+    ai = next((i for i in gaz.lookup(skeleton(a1[1])) if gaz.kind[i] == ADMIN1
+               and (gaz.country[i], gaz.admin1[i]) == a1), None)
+    if ai is None:
+        return None
+    surface = text[rm.start:rm.name_end]
+    loc = Location(
+        text=text[rm.start:rm.end], name=surface, role=None, country=a1[0], admin1=a1[1],
+        admin2=None, lat=round(gaz.lat[ai], 5), lon=round(gaz.lon[ai], 5), geonameid=None,
+        precision=3, score=0.0,
+        reason=(f"no '{surface}' in {a1[1]} in the gazetteer (best elsewhere: {gaz.names[scored[0][1]]}, "
+                f"{gaz.admin1[scored[0][1]] or gaz.country[scored[0][1]]}); coded to the region named next "
+                "to it, at its capital's point"),
+    )
+    cands = tuple(
+        Candidate(name=gaz.names[j], kind=gdata.KINDS[gaz.kind[j]], country=gaz.country[j],
+                  admin1=gaz.admin1[j], lat=gaz.lat[j], lon=gaz.lon[j], geonameid=gaz.geonameid[j] or None,
+                  population=gaz.population[j], score=round(p, 3), clues=tuple(c))
+        for (_, j, c), p in zip(scored[: MAX_CANDIDATES - 1], probs)
+    )
+    return PlaceMention(rm.start, rm.end, text[rm.start:rm.end], "settlement", rm.qualifier, loc, cands,
+                        qualifies=qualifies)
+
+
+def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clues: list[str],
+             rest: list[tuple[float, int, list[str]]], rest_p: list[float],
+             local: tuple[str, str] | None, qualifies: bool) -> PlaceMention:
+    kind = gdata.KINDS[gaz.kind[i]]
+    precision = gaz.precision[i]
+    admin2 = None
+    out_kind = kind
+    if kind == "settlement" and rm.hint == "admin2":
+        out_kind, precision, admin2 = "admin2", 2, gaz.names[i]
+    if rm.qualifier and kind in ("settlement", "landmark", "admin2"):
+        precision = max(precision, rm.qual_precision or 2)
+    if rm.demonym:
+        clues = [*rm.notes, *clues]
+    elif rm.notes:
+        clues = [*rm.notes, *clues]
+    if rm.qualifier:
+        clues.append(f"qualifier '{rm.qualifier}' -> precision {precision}")
+    reason = "; ".join(clues)
+    loc = Location(
+        text=text[rm.start:rm.end],
+        name=gaz.names[i],
+        role=None,
+        country=gaz.country[i],
+        admin1=gaz.admin1[i],
+        admin2=admin2,
+        lat=round(gaz.lat[i], 5),
+        lon=round(gaz.lon[i], 5),
+        geonameid=gaz.geonameid[i] or None,
+        precision=precision,
+        score=round(prob, 3),
+        reason=reason,
+    )
+    cands = tuple(
+        Candidate(
+            name=gaz.names[j], kind=gdata.KINDS[gaz.kind[j]], country=gaz.country[j],
+            admin1=gaz.admin1[j], lat=gaz.lat[j], lon=gaz.lon[j], geonameid=gaz.geonameid[j] or None,
+            population=gaz.population[j], score=p, clues=tuple(c),
+        )
+        for (s, j, c), p in zip(rest[: MAX_CANDIDATES - 1], rest_p)
+    )
+    return PlaceMention(rm.start, rm.end, text[rm.start:rm.end], out_kind, rm.qualifier, loc, cands,
+                        qualifies=qualifies)
+
+
+__all__ = ["resolve"]

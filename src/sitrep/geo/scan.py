@@ -1,0 +1,238 @@
+"""Find place-name candidates in a document (no resolution yet).
+
+Pipeline: capitalised tokens -> runs of tokens that could form one name -> longest gazetteer
+match inside each run -> drop matches that are part of a person's or organisation's name
+("Vladimir Putin", "Washington Post") -> attach the words around each match: a place-type
+word after it ("oblast", "region", "raion"), a qualifier before it ("near", "outskirts of"),
+a locative preposition ("in", "at", "from").  Demonym + territory phrases ("Belarusian
+airspace") become country mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+from sitrep.geo import data as gdata
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.normalize import fold, skeleton
+
+MAX_TOKENS = 5
+_UP = "A-ZА-ЯЁІЇЄҐ"
+_TOKEN_RE = re.compile(rf"(?<![\w'’ʼ‐\-])(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[{_UP}][^\W_]*(?:['’ʼ‐\-][^\W_]+)*")
+_JOINERS = frozenset({" ", " of ", " on ", " upon ", " de ", " del ", " la ", " el ", " an ", " na ", "'s ", "’s "})
+_LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
+_PREP_RE = re.compile(
+    r"(?:^|\W)(?:in|at|near|from|to|into|outside|towards?|around|across|over|via|through|of|"
+    r"inside|within|between|and|along|reach(?:ed)?|captured?|took|liberated|shelled|struck|hit)"
+    r"\s+(?:the\s+)?$"
+)
+_TYPE_BEFORE_RE = re.compile(
+    r"(?:^|\W)(village|town|city|settlement|urban-type settlement|hamlet)\s+of\s+(?:the\s+)?$"
+)
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A place-name candidate span with the words around it (internal to the geocoder)."""
+
+    start: int
+    end: int  # includes a place-type word ("oblast") when there is one
+    name_end: int  # end of the name itself
+    ids: tuple[int, ...]
+    hint: str | None = None  # kind from the words around: admin1 | admin2 | settlement | country
+    suffix: str | None = None
+    plural: bool = False
+    qualifier: str | None = None
+    qual_precision: int | None = None
+    prep: bool = False
+    allcaps: bool = False
+    demonym: str | None = None  # ISO2 when the mention is "Belarusian airspace"
+    after_demonym: bool = False  # "British Columbia": a town name right after a demonym
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    neutral: frozenset[str]
+    stop: frozenset[str]
+    orgwords: frozenset[str]
+    features: frozenset[str]
+    demonyms: dict[str, str]
+    suffix_re: re.Pattern[str]
+    suffixes: dict[str, str]
+    qual_re: re.Pattern[str]
+    quals: dict[str, tuple[str, int]]
+    demonym_re: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    """The word lists of ``geo/data`` compiled once."""
+    neutral = frozenset(gdata.load_words("stopnames.txt"))
+    names = frozenset(gdata.load_words("namewords.txt"))
+    demonyms = gdata.load_demonyms()
+    suffixes = gdata.load_suffixes()
+    suffix_re = re.compile(
+        r"\s+(" + "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    quals = {q.phrase: (q.qualifier, q.precision) for q in gdata.load_qualifiers()}
+    qual_re = re.compile(
+        r"(?:^|\W)(" + "|".join(re.escape(p) for p in quals) + r")\s+(?:the\s+)?"
+        r"(?:(?:village|town|city|settlement)\s+of\s+)?$"
+    )
+    places = gdata.load_words("demonym_places.csv")
+    demonym_re = re.compile(
+        r"\b(" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True)) + r")\s+("
+        + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) + r")\b"
+    )
+    features = frozenset(gdata.load_words("featurewords.txt"))
+    return _Lexicon(neutral, neutral | names, names, features, demonyms, suffix_re, suffixes, qual_re, quals, demonym_re)
+
+
+def _is_neutral(tok: str, lx: _Lexicon) -> bool:
+    f = fold(tok)
+    if f in lx.neutral or tok.lower() in lx.suffixes or tok in lx.demonyms:
+        return True
+    head = tok.split("-", 1)[0]
+    return head in lx.demonyms or (head != tok and fold(head) in lx.neutral)
+
+
+_SENT_END_RE = re.compile(r"(?:^|[.!?:;\n\"«(])\s*$")
+
+
+def _cyrillic_sentence_start(text: str, start: int) -> bool:
+    """A sentence-initial Cyrillic word (Cyrillic capitalises only names and sentence starts)."""
+    return "\u0400" <= text[start] <= "\u04ff" and bool(_SENT_END_RE.search(text[max(0, start - 4):start]))
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        s, e = m.span()
+        tok = text[s:e]
+        if tok.endswith(("'s", "’s")) and len(tok) > 3:
+            e -= 2
+        elif tok in ("St", "Ste", "Mt", "Ft") and text[e:e + 1] == ".":
+            e += 1
+        out.append((s, e))
+    return out
+
+
+def _runs(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    runs: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for s, e in toks:
+        if cur and text[cur[-1][1]:s] in _JOINERS:
+            cur.append((s, e))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(s, e)]
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> list[RawMention]:
+    """Candidate place mentions in ``text``, sorted by start."""
+    lx = lexicon()
+    out: list[RawMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in lx.demonym_re.finditer(text):
+        iso = lx.demonyms[m.group(1)]
+        ce = gaz.country_entry.get(iso)
+        if ce is not None and not _overlaps(m.start(), m.end(), exclude):
+            out.append(RawMention(m.start(), m.end(), m.end(), (ce,), hint="country", demonym=iso,
+                                  notes=[f"demonym + '{m.group(2)}'"]))
+            taken.append(m.span())
+    keys = gaz.keys
+    for run in _runs(text, _tokens(text)):
+        n = len(run)
+        matched: list[tuple[int, int, tuple[int, ...]]] = []  # (first token, last+1, ids)
+        i = 0
+        while i < n:
+            hit = None
+            for j in range(min(n, i + MAX_TOKENS), i, -1):
+                surface = text[run[i][0]:run[j - 1][1]]
+                if j - i == 1 and (len(surface) < 3 or fold(surface) in lx.stop):
+                    break
+                k = skeleton(surface)
+                if k in keys:
+                    hit = (i, j, gaz.lookup(k))
+                    break
+            if hit:
+                matched.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        for a, b, ids in matched:
+            s, e = run[a][0], run[b - 1][1]
+            # part of a longer proper name? ("Vladimir Putin", "Kyiv Independent")
+            if (a > 0 and text[run[a - 1][1]:s] == " "
+                    and not _is_neutral(text[run[a - 1][0]:run[a - 1][1]], lx)
+                    and not _cyrillic_sentence_start(text, run[a - 1][0])):
+                if not any(x[1] == a for x in matched):
+                    continue
+            if b < n and text[e:run[b][0]] == " ":
+                nxt = text[run[b][0]:run[b][1]]
+                if fold(nxt) in lx.features or (not _is_neutral(nxt, lx) and not any(x[0] == b for x in matched)):
+                    continue
+            after_demonym = a > 0 and text[run[a - 1][1]:s] == " " and text[run[a - 1][0]:run[a - 1][1]] in lx.demonyms
+            # "Armed Forces of Ukraine", "Ministry of Defence of Russia": part of an organisation
+            if a > 0 and text[run[a - 1][1]:s] == " of " and fold(text[run[a - 1][0]:run[a - 1][1]]) in lx.orgwords:
+                continue
+            if _overlaps(s, e, exclude) or _overlaps(s, e, taken):
+                continue
+            rm = _decorate(text, s, e, ids, lx)
+            rm.after_demonym = after_demonym
+            out.append(rm)
+    out.sort(key=lambda r: r.start)
+    _distribute_plural(text, out)
+    return out
+
+
+def _decorate(text: str, s: int, e: int, ids: tuple[int, ...], lx: _Lexicon) -> RawMention:
+    rm = RawMention(s, e, e, ids)
+    surface = text[s:e]
+    rm.allcaps = surface.isupper() and len(surface) > 1
+    m = lx.suffix_re.match(text, e, min(len(text), e + 40))
+    if m:
+        word = m.group(1).lower()
+        rm.suffix = word
+        rm.hint = lx.suffixes.get(word) or lx.suffixes.get(word.rstrip("s"))
+        rm.plural = word.endswith("s") or word in ("oblasti", "области")
+        rm.end = m.end()
+    before = text[max(0, s - 48):s].lower()
+    q = lx.qual_re.search(before)
+    if q:
+        rm.qualifier, rm.qual_precision = lx.quals[q.group(1)]
+    t = _TYPE_BEFORE_RE.search(before)
+    if t and rm.hint is None:
+        rm.hint = "settlement"
+        rm.notes.append(f"'{t.group(1)} of'")
+    rm.prep = bool(q or t or _PREP_RE.search(before))
+    return rm
+
+
+def _distribute_plural(text: str, ms: list[RawMention]) -> None:
+    """"Kyiv, Chernihiv, and Sumy oblasts": the plural type word applies to the whole list."""
+    for i, m in enumerate(ms):
+        if not m.plural or m.hint is None:
+            continue
+        j = i
+        while j > 0 and _LIST_GAP_RE.match(text[ms[j - 1].end:ms[j].start]):
+            j -= 1
+            if ms[j].hint is None:
+                ms[j].hint = m.hint
+                ms[j].notes.append(f"listed before '{m.suffix}'")
+
+
+__all__ = ["RawMention", "lexicon", "scan"]

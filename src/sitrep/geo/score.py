@@ -1,0 +1,239 @@
+"""Candidate scoring: one additive formula, computed fast for ranking and verbosely for reasons.
+
+score = static prior (log10 population, or a kind prior; focus-country and front-line bonuses,
+        precomputed per entry in the index)
+      + name match (exact spelling +1.5, same skeleton +0.5, spelling variant 0, former name -1)
+      + place-type word ("oblast" favours admin1, "village" settlements, "raion" the town)
+      + region cue next to it (+6 in it, -3 elsewhere) or earlier in the sentence (+3)
+      + country cue next to it (+3 / -2), country named in the document (+1.5)
+      + region named in the document (+1.5)
+      + distance to the document's confidently resolved places (+3 <25 km ... +0.4 <400 km)
+
+``rank`` and ``explain_score`` must agree; a test checks that they do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from sitrep.geo import data as gdata
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.normalize import fold, skeleton
+from sitrep.geo.scan import RawMention
+
+SETTLEMENT = gdata.KINDS.index("settlement")
+ADMIN1 = gdata.KINDS.index("admin1")
+COUNTRY = gdata.KINDS.index("country")
+LANDMARK = gdata.KINDS.index("landmark")
+POINT_KINDS = frozenset((SETTLEMENT, LANDMARK))
+MIN_POP_ANYWHERE = 100_000  # settlements outside focus countries need this many people or a cue
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What the whole document says: countries, regions, confidently placed mentions."""
+
+    countries: set[str]
+    admin1s: set[tuple[str, str]]
+    anchors: list[tuple[float, float, str, int]]  # lat, lon, name, mention number
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the words around one mention say."""
+
+    k: int  # mention number (its own anchor is ignored)
+    surface: str
+    key: str  # skeleton
+    sfold: str  # fold
+    local: tuple[str, str] | None  # (country, admin1) named next to it
+    local_cc: str | None  # country named next to it
+    earlier: tuple[str, str] | None  # region named earlier in the sentence
+
+
+@lru_cache(maxsize=50_000)
+def similar(a: str, b: str) -> bool:
+    """Two skeletons close enough to be spellings of one name (not a former name)."""
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def fast_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: within 1% of great-circle at these ranges, and cheaper."""
+    x = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) * 0.5))
+    return 111.195 * math.hypot(x, lat2 - lat1)
+
+
+def _name_bonus(name: str, c: Cues) -> float:
+    if name == c.surface or fold(name) == c.sfold:
+        return 1.5
+    sk = skeleton(name)
+    if sk == c.key:
+        return 0.5
+    return 0.0 if similar(sk, c.key) else -1.0
+
+
+def _hint_bonus(hint: str | None, kc: int) -> float:
+    if hint is None:
+        return 0.0
+    if hint == "admin1":
+        return 5.0 if kc == ADMIN1 else -6.0
+    if hint == "admin2":
+        return 1.0 if kc == SETTLEMENT else -3.0 if kc == ADMIN1 else 0.0
+    if hint == "settlement":
+        return 1.0 if kc == SETTLEMENT else -4.0
+    if hint == "country":
+        return 5.0 if kc == COUNTRY else -5.0
+    return 0.0
+
+
+def _nearest(gaz: Gazetteer, i: int, ctx: Ctx, k: int) -> tuple[float, str]:
+    lat, lon = gaz.lat[i], gaz.lon[i]
+    d, name = 1e9, ""
+    for a in ctx.anchors:
+        if a[3] != k:
+            dd = fast_km(lat, lon, a[0], a[1])
+            if dd < d:
+                d, name = dd, a[2]
+    return d, name
+
+
+def _distance_bonus(d: float) -> float:
+    if d < 1.0:
+        return 2.0
+    if d < 25:
+        return 3.0
+    if d < 60:
+        return 2.0
+    if d < 150:
+        return 1.0
+    return 0.4 if d < 400 else 0.0
+
+
+def rank(gaz: Gazetteer, rm: RawMention, ctx: Ctx, c: Cues) -> list[tuple[float, int]]:
+    """All candidates of ``rm`` as (score, entry), best first."""
+    prior, kinds, names, country, admin1 = gaz.prior, gaz.kind, gaz.names, gaz.country, gaz.admin1
+    out = []
+    for i in rm.ids:
+        kc = kinds[i]
+        s = prior[i] + _hint_bonus(rm.hint, kc)
+        if kc == SETTLEMENT:
+            s += _name_bonus(names[i], c)
+        if kc != COUNTRY:
+            cc = country[i]
+            place = (cc, admin1[i])
+            point = kc in POINT_KINDS
+            if c.local is not None:
+                if place == c.local:
+                    s += 6.0
+                elif point:
+                    s -= 3.0
+            elif point:
+                if c.earlier is not None and place == c.earlier:
+                    s += 3.0
+                if place in ctx.admin1s:
+                    s += 1.5
+            if c.local_cc:
+                s += 3.0 if cc == c.local_cc else -2.0
+            if cc in ctx.countries:
+                s += 1.5
+            if point and ctx.anchors:
+                s += _distance_bonus(_nearest(gaz, i, ctx, c.k)[0])
+        out.append((s, i))
+    out.sort(reverse=True)
+    return out
+
+
+def explain_score(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, c: Cues) -> tuple[float, list[str]]:
+    """The same score as :func:`rank`, with the reasons in words."""
+    kc = gaz.kind[i]
+    kind = gdata.KINDS[kc]
+    cc, a1 = gaz.country[i], gaz.admin1[i]
+    why: list[str] = []
+    s = gaz.prior[i]
+    if kc == SETTLEMENT:
+        why.append(f"population {gaz.population[i]:,}")
+    else:
+        why.append(f"{kind} prior")
+    focus = gdata.load_focus().get(cc or "", 0.0)
+    if focus:
+        why.append(f"focus country {cc}")
+    if kc == SETTLEMENT and gdata.load_frontline().get((cc or "", a1 or ""), 0.0):
+        why.append(f"front-line region {a1}")
+    hb = _hint_bonus(rm.hint, kc)
+    s += hb
+    if hb > 0:
+        word = f"type word '{rm.suffix}'" if rm.suffix else (
+            "named as a region" if rm.hint == "admin1" else "'village of'" if rm.hint == "settlement" else rm.hint)
+        why.append(str(word))
+    elif hb < 0:
+        why.append(f"not a {rm.hint}")
+    if kc == SETTLEMENT:
+        nb = _name_bonus(gaz.names[i], c)
+        s += nb
+        if nb == 0.0:
+            why.append("spelling variant")
+        elif nb < 0:
+            why.append("matched an alternate/former name")
+    if kc != COUNTRY:
+        place = (cc, a1)
+        point = kc in POINT_KINDS
+        if c.local is not None:
+            if place == c.local:
+                s += 6.0
+                why.append(f"region named next to it: {c.local[1]}")
+            elif point:
+                s -= 3.0
+                why.append(f"not in the region named next to it ({c.local[1]})")
+        elif point:
+            if c.earlier is not None and place == c.earlier:
+                s += 3.0
+                why.append(f"region named earlier in the sentence: {c.earlier[1]}")
+            if place in ctx.admin1s:
+                s += 1.5
+                why.append(f"document mentions {a1}")
+        if c.local_cc:
+            s += 3.0 if cc == c.local_cc else -2.0
+            if cc == c.local_cc:
+                why.append(f"country named next to it: {cc}")
+        if cc in ctx.countries:
+            s += 1.5
+            why.append(f"document mentions {cc}")
+        if point and ctx.anchors:
+            d, name = _nearest(gaz, i, ctx, c.k)
+            db = _distance_bonus(d)
+            s += db
+            if d < 1.0:
+                why.append(f"same place as '{name}' named elsewhere")
+            elif db >= 1.0:
+                why.append(f"{d:.0f} km from {name}")
+    return s, why
+
+
+def accept(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object, c: Cues | None = None) -> bool:
+    """The false-positive gate for the winning candidate."""
+    kc = gaz.kind[i]
+    if kc != SETTLEMENT:
+        return True  # countries, regions and curated landmarks are never common words
+    pop = gaz.population[i]
+    if rm.allcaps:  # "AU", "LATEST": acronyms and headlines are not villages
+        return pop >= 50_000 and rm.end - rm.start > 4
+    if rm.after_demonym and rm.hint is None:
+        return False  # "British Columbia", "Russian Kirov": part of another name
+    cc = gaz.country[i] or ""
+    focus = gdata.load_focus()
+    if cc not in focus and cc not in ctx.countries and c is not None and local is None:
+        nb = _name_bonus(gaz.names[i], c)
+        if nb < (0.5 if pop >= MIN_POP_ANYWHERE else 1.5):
+            return False  # a foreign place reached only through a folded or former spelling
+    if pop >= MIN_POP_ANYWHERE or local is not None or rm.hint in ("settlement", "admin2"):
+        return True
+    if rm.qualifier or rm.prep:
+        return cc in focus or cc in ctx.countries or pop >= 5_000
+    w = focus.get(cc, 0.0)
+    return cc in ctx.countries or (w >= 0.4 and pop >= 1_000) or w >= 1.0
+
+
+__all__ = ["Ctx", "Cues", "accept", "explain_score", "fast_km", "rank", "similar"]

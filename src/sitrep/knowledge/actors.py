@@ -1,0 +1,413 @@
+"""Actors: countries and their forces, named people, organisations (``data/actors.json``).
+
+    text -> one Aho-Corasick scan (demonyms, country names, capitals, people, organisations)
+         -> per hit, a small anchored regex reads the words around it:
+              "Russian" + "forces"                      -> Military Forces of Russia
+              "Russia's" + "troops" / "Russia launched"  -> Military Forces of Russia
+              "Moscow said" / "the Kremlin"              -> Government of Russia
+              "the Russians"                             -> Military Forces of Russia
+              "Russian President" + "Vladimir Putin"     -> the person, side from the data
+         -> overlapping readings resolved: longest first, known entries before guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitrep.errors import KnowledgeError
+from sitrep.knowledge._matcher import Lexicon, Term, fold, load_json, lower_same_length
+from sitrep.model import ACTOR_TYPES, Actor
+
+DATA_FILE = "actors.json"
+KINDS = ("military", "government", "police", "civilians")
+_ABBR_GAP = re.compile(r"\s*\(")  # "Airborne Forces (VDV)" is one mention
+_NOT_NAMES = frozenset(
+    ["News", "Newswire", "Staff", "Assembly", "Prosecutor", "Office", "Council", "Command", "Forces", "Army", "Navy", "Ministry", "Directorate", "Service", "Agency", "Guard", "District", "Republic", "Federation", "Government", "Security", "Intelligence", "Air", "Defence", "Defense", "Committee", "Parliament", "Administration", "Department", "Court", "Police", "Fleet", "Corps", "Brigade", "Regiment"]
+)
+_KIND_TYPE = {"military": "state_forces", "government": "government", "police": "state_forces", "civilians": "civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso: str
+    name: str
+    acled_country: str  # as ACLED writes it after "Military Forces of": "Russia", "the United States"
+    period: str | None
+    demonyms: tuple[str, ...]
+
+    def actor_name(self, kind: str) -> str:
+        if kind == "military":
+            return f"Military Forces of {self.acled_country}"
+        if kind == "government":
+            return f"Government of {self.acled_country}"
+        if kind == "police":
+            return f"Police Forces of {self.acled_country}"
+        return f"Civilians ({self.name})"
+
+    def acled_name(self, kind: str) -> str:
+        base = self.actor_name(kind)
+        return base if kind == "civilians" or not self.period else f"{base} ({self.period})"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    side: str | None
+    title: str
+    role: str
+    affiliation: str  # "government" | "military" | "police" | an organisation's name
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    side: str | None
+    type: str
+    acled_name: str
+    same_as: str | None  # "military:RU": mentions name that country's forces
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a text: character span, the words, and who it is (``role`` is None)."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    version: int
+    countries: dict[str, Country]
+    people: tuple[Person, ...]
+    organisations: tuple[Organisation, ...]
+    inter_codes: dict[str, int]
+    side_words: dict[str, str]  # lower-cased demonym / name / capital -> ISO
+    acled_names: dict[str, tuple[str, str]]  # canonical actor name -> (ACLED name, type)
+    lexicon: Lexicon
+    force_re: re.Pattern[str]
+    poss_force_re: re.Pattern[str]
+    noun_kind: dict[str, str]
+    speech_re: re.Pattern[str]
+    action_re: re.Pattern[str]
+    title_left_re: re.Pattern[str]
+    title_name_re: re.Pattern[str]
+    chain_re: re.Pattern[str]  # ", Belarusian and Ukrainian" after a demonym
+
+
+def _alt(words: list[str] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _strs(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{DATA_FILE}: {where} must be a list of strings")
+    return value
+
+
+def _people(data: dict[str, Any], org_names: set[str]) -> list[tuple[Person, list[str]]]:
+    variants: dict[str, list[str]] = {}
+    for group in data.get("given_name_variants") or ():
+        for name in group:
+            variants[name] = group
+    out = []
+    for raw in data.get("people") or ():
+        name = raw.get("name")
+        if not isinstance(name, str):
+            raise KnowledgeError(f"{DATA_FILE}: a person has no 'name': {raw!r}")
+        aff = raw.get("affiliation")
+        if aff not in ("government", "military", "police") and aff not in org_names:
+            raise KnowledgeError(
+                f"{DATA_FILE}: {name!r} has affiliation {aff!r}; use government, military, police or an organisation's name"
+            )
+        given: list[str] = []
+        for g in _strs(raw.get("given") or [], f"{name}.given"):
+            given.extend(variants.get(g, [g]))
+        surnames = _strs(raw.get("surnames") or [], f"{name}.surnames")
+        aliases = [name, *_strs(raw.get("aliases") or [], f"{name}.aliases")]
+        aliases += [f"{g} {s}" for g in dict.fromkeys(given) for s in surnames]
+        if raw.get("surname_alone"):
+            aliases += surnames
+        person = Person(name, raw.get("side"), raw.get("title", ""), raw.get("role", ""), aff, tuple(dict.fromkeys(aliases)))
+        out.append((person, list(person.aliases)))
+    return out
+
+
+def _build(data: dict[str, Any]) -> ActorLexicon:
+    inter = {str(k): int(v) for k, v in (data.get("inter_codes") or {}).items()}
+    unknown_types = set(inter) - set(ACTOR_TYPES)
+    if unknown_types:
+        raise KnowledgeError(f"{DATA_FILE}: inter_codes name unknown actor types {sorted(unknown_types)}")
+    countries: dict[str, Country] = {}
+    side_words: dict[str, str] = {}
+    terms: list[Term] = []
+    owners: dict[str, str] = {}
+
+    def add(surface: str, payload: tuple[str, Any], owner: str, plural: bool = False) -> None:
+        key = lower_same_length(fold(surface))
+        if key in owners and owners[key] != owner:
+            raise KnowledgeError(
+                f"{DATA_FILE}: {surface!r} names both {owners[key]!r} and {owner!r}; keep it on one entry"
+            )
+        owners[key] = owner
+        terms.append(Term(fold(surface), payload, cased=True, plural=plural))
+
+    for raw in data.get("countries") or ():
+        iso = raw.get("iso")
+        if not isinstance(iso, str) or not re.fullmatch(r"[A-Z]{2}", iso) or iso in countries:
+            raise KnowledgeError(f"{DATA_FILE}: country {raw.get('name')!r} needs a unique two-letter 'iso' code")
+        c = Country(iso, raw["name"], raw.get("acled_country") or raw["name"], raw.get("period"), tuple(raw["demonyms"]))
+        countries[iso] = c
+        for field, kind in (("demonyms", "demonym"), ("plurals", "plural"), ("names", "country"),
+                            ("capitals", "capital"), ("government_metonyms", "metonym")):
+            for word in _strs(raw.get(field) or [], f"{iso}.{field}"):
+                if kind != "metonym":
+                    side_words.setdefault(lower_same_length(fold(word.removeprefix("the "))), iso)
+                add(word, (kind, c), f"country {iso}")
+
+    orgs: list[Organisation] = []
+    acled_names: dict[str, tuple[str, str]] = {}
+    for c in countries.values():
+        for kind in KINDS:
+            acled_names[c.actor_name(kind)] = (c.acled_name(kind), _KIND_TYPE[kind])
+    for raw in data.get("organisations") or ():
+        if raw.get("type") not in inter:
+            raise KnowledgeError(f"{DATA_FILE}: organisation {raw.get('name')!r} has unknown type {raw.get('type')!r}")
+        same_as = raw.get("same_as")
+        if same_as is not None:
+            kind, _, iso = same_as.partition(":")
+            if kind not in KINDS or iso not in countries:
+                raise KnowledgeError(f"{DATA_FILE}: {raw['name']!r} has same_as {same_as!r}; write 'military:RU'")
+        org = Organisation(raw["name"], raw.get("side"), raw["type"], raw["acled_name"], same_as, tuple(raw["aliases"]))
+        orgs.append(org)
+        acled_names.setdefault(org.name, (org.acled_name, org.type))
+        for alias in {org.name, *org.aliases}:
+            add(alias, ("org", org), f"organisation {org.name}")
+    org_by_name = {o.name: o for o in orgs}
+    people = []
+    for person, aliases in _people(data, set(org_by_name)):
+        if person.side is not None and person.side not in countries:
+            raise KnowledgeError(f"{DATA_FILE}: {person.name!r} has side {person.side!r}, not a listed country")
+        people.append(person)
+        for alias in aliases:
+            add(alias, ("person", person), f"person {person.name}")
+    for blocker in data.get("blockers") or ():
+        add(blocker, ("block", None), "(blocker)")
+
+    noun_kind: dict[str, str] = {}
+    for kind, nouns in (data.get("force_nouns") or {}).items():
+        if kind not in KINDS:
+            raise KnowledgeError(f"{DATA_FILE}: force_nouns kind {kind!r}; use one of {', '.join(KINDS)}")
+        for noun in nouns:
+            noun_kind.setdefault(noun.lower(), kind)
+    mods = _alt(data.get("modifiers") or [])
+    nouns = _alt(set(noun_kind))
+    force = rf"\s+(?:(?:{mods})(?:\s+|-)){{0,3}}(?P<noun>{nouns})(?![\w-])"
+    adverbs = _alt(data.get("adverbs") or [])
+    titles = _alt(data.get("titles") or [])
+    qualifiers = _alt(
+        [w for c in data.get("countries") or () for w in c["demonyms"]]
+        + [f"{w}'s" for c in data.get("countries") or () for w in c.get("names") or ()]
+        + [f"{w}’s" for c in data.get("countries") or () for w in c.get("names") or ()]
+        + [a for o in orgs for a in o.aliases]
+        + [m for c in data.get("countries") or () for m in c.get("government_metonyms") or ()]
+        + ["Chechen"]
+    )
+    verbs = rf"(?:\s+(?:{adverbs}))?\s+(?:{{}})(?![\w-])(?!\s+by\b)"
+    return ActorLexicon(
+        version=int(data["version"]),
+        countries=countries,
+        people=tuple(people),
+        organisations=tuple(orgs),
+        inter_codes=inter,
+        side_words=side_words,
+        acled_names=acled_names,
+        lexicon=Lexicon(terms, source=DATA_FILE),
+        force_re=re.compile(force, re.IGNORECASE),
+        poss_force_re=re.compile(r"['’]s" + force, re.IGNORECASE),
+        noun_kind=noun_kind,
+        speech_re=re.compile(verbs.format(_alt(data.get("speech_verbs") or [])), re.IGNORECASE),
+        action_re=re.compile(verbs.format(_alt(data.get("action_verbs") or [])), re.IGNORECASE),
+        title_left_re=re.compile(
+            rf"(?:(?:the\s+)?(?:{qualifiers})\s+)?(?:(?:{titles})\s+)+\Z", re.IGNORECASE
+        ),
+        chain_re=re.compile(
+            rf"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:{_alt([w for c in countries.values() for w in c.demonyms])}))+"
+        ),
+        title_name_re=re.compile(
+            rf"\s+(?:(?i:{titles})\s+)+(?P<name>[A-Z][a-z][\w'’.-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){{0,2}})"
+        ),
+    )
+
+
+@cache
+def load_actors() -> ActorLexicon:
+    """The packaged actor lexicon, validated and compiled (cached)."""
+    return _build(load_json(DATA_FILE))
+
+
+def actor_for_side(side: str, kind: str = "military") -> Actor:
+    """The canonical actor of a country: ``("UA")`` -> Military Forces of Ukraine (state_forces)."""
+    lex = load_actors()
+    country = lex.countries.get(side.upper())
+    if country is None:
+        raise KnowledgeError(f"no country {side!r} in {DATA_FILE}; use an ISO code such as 'UA' or add the country")
+    if kind not in KINDS:
+        raise KnowledgeError(f"unknown actor kind {kind!r}; use one of {', '.join(KINDS)}")
+    name = country.actor_name(kind)
+    return Actor(text=name, name=name, side=country.iso, type=_KIND_TYPE[kind])
+
+
+def _person(name: str) -> Person | None:
+    return next((p for p in load_actors().people if p.name == name), None)
+
+
+def _affiliation(actor: Actor) -> tuple[str, str] | None:
+    lex = load_actors()
+    if actor.name in lex.acled_names:
+        return lex.acled_names[actor.name]
+    person = _person(actor.name)
+    if person is None:
+        return None
+    if person.affiliation in KINDS and person.side in lex.countries:
+        country = lex.countries[person.side]
+        return country.acled_name(person.affiliation), _KIND_TYPE[person.affiliation]
+    return lex.acled_names.get(person.affiliation)
+
+
+def acled_actor_name(actor: Actor) -> str:
+    """ACLED's name for an actor ("Military Forces of Russia (2000-)"); people give their side's body."""
+    found = _affiliation(actor)
+    return found[0] if found else actor.name
+
+
+def acled_inter_code(actor: Actor) -> int:
+    """ACLED's inter code 1..8 (unidentified or unknown actors get 3, as ACLED codes unidentified armed groups)."""
+    lex = load_actors()
+    found = _affiliation(actor)
+    kind = found[1] if found else (actor.type or "unknown")
+    return lex.inter_codes.get(kind, lex.inter_codes.get("unknown", 3))
+
+
+def demonym_side(word: str) -> str | None:
+    """The ISO side of a demonym, country name or capital: "Belarusian" -> "BY"; else None."""
+    w = re.sub(r"['’]s$", "", word.strip())
+    w = re.sub(r"^the\s+", "", w, flags=re.IGNORECASE)
+    return load_actors().side_words.get(lower_same_length(fold(w)))
+
+
+# ---------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    start: int
+    end: int
+    actor: Actor
+    rank: int  # lower wins a tie on length
+
+
+def _country_actor(c: Country, kind: str, text: str) -> Actor:
+    return Actor(text=text, name=c.actor_name(kind), side=c.iso, type=_KIND_TYPE[kind])
+
+
+def _readings(text: str, lex: ActorLexicon) -> list[_Reading]:
+    out: list[_Reading] = []
+    for hit in lex.lexicon.scan(text):
+        kind, entry = hit.term.payload
+        s, e = hit.start, hit.end
+        if kind == "person":
+            window = text[max(0, s - 120) : s]
+            m = lex.title_left_re.search(window)
+            if m:
+                s -= len(window) - m.start()
+            p: Person = entry
+            out.append(_Reading(s, e, Actor(text[s:e], p.name, p.side, "person"), 0))
+        elif kind == "org":
+            o: Organisation = entry
+            if o.same_as:
+                okind, _, iso = o.same_as.partition(":")
+                actor = _country_actor(lex.countries[iso], okind, text[s:e])
+            else:
+                actor = Actor(text[s:e], o.name, o.side, o.type)
+            m = lex.force_re.match(text, e)
+            if m and lex.noun_kind[m.group("noun").lower()] == "military":
+                e = m.end()
+                actor = Actor(text[s:e], actor.name, actor.side, actor.type)
+            out.append(_Reading(s, e, actor, 1))
+        elif kind == "metonym":
+            out.append(_Reading(s, e, _country_actor(entry, "government", text[s:e]), 1))
+        elif kind == "demonym":
+            m = lex.force_re.match(text, e)
+            if m:
+                noun_kind = lex.noun_kind[m.group("noun").lower()]
+                out.append(_Reading(s, m.end(), _country_actor(entry, noun_kind, text[s : m.end()]), 1))
+                continue
+            chain = lex.chain_re.match(text, e)  # "Russian and Belarusian troops"
+            m = lex.force_re.match(text, chain.end()) if chain else None
+            if m:
+                noun_kind = lex.noun_kind[m.group("noun").lower()]
+                out.append(_Reading(s, e, _country_actor(entry, noun_kind, text[s:e]), 1))
+                continue
+            m = lex.title_name_re.match(text, e)
+            if m and not lex.force_re.match(text, m.start("name") - 1) and not _NOT_NAMES & set(m.group("name").split()):
+                actor = Actor(text[s : m.end()], m.group("name"), entry.iso, "person")
+                out.append(_Reading(s, m.end(), actor, 2))
+        elif kind == "plural":
+            before = text[max(0, s - 4) : s]
+            if before.lower() == "the ":
+                out.append(_Reading(s - 4, e, _country_actor(entry, "military", text[s - 4 : e]), 1))
+        elif kind in ("country", "capital"):
+            m = lex.poss_force_re.match(text, e)
+            if m:
+                noun_kind = lex.noun_kind[m.group("noun").lower()]
+                out.append(_Reading(s, m.end(), _country_actor(entry, noun_kind, text[s : m.end()]), 1))
+            elif lex.speech_re.match(text, e):
+                out.append(_Reading(s, e, _country_actor(entry, "government", text[s:e]), 2))
+            elif kind == "country" and lex.action_re.match(text, e):
+                out.append(_Reading(s, e, _country_actor(entry, "military", text[s:e]), 2))
+    return out
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Actor mentions in ``text`` sorted by start ("Russian forces", "Russian President Vladimir Putin")."""
+    lex = load_actors()
+    chosen: list[_Reading] = []
+    for r in sorted(_readings(text, lex), key=lambda r: (-(r.end - r.start), r.rank, r.start)):
+        if all(r.end <= c.start or r.start >= c.end for c in chosen):
+            chosen.append(r)
+    chosen.sort(key=lambda r: r.start)
+    merged: list[tuple[int, int, Actor]] = []
+    for r in chosen:
+        if merged and merged[-1][2].name == r.actor.name and _ABBR_GAP.fullmatch(text[merged[-1][1] : r.start]):
+            end = r.end + 1 if text[r.end : r.end + 1] == ")" else r.end
+            merged[-1] = (merged[-1][0], end, merged[-1][2])
+        else:
+            merged.append((r.start, r.end, r.actor))
+    out = []
+    for s, e, actor in merged:
+        words = text[s:e]
+        out.append(ActorMention(s, e, words, Actor(words, actor.name, actor.side, actor.type)))
+    return out
+
+
+__all__ = [
+    "ActorLexicon",
+    "ActorMention",
+    "Country",
+    "Organisation",
+    "Person",
+    "acled_actor_name",
+    "acled_inter_code",
+    "actor_for_side",
+    "demonym_side",
+    "find_actors",
+    "load_actors",
+]

@@ -1,0 +1,198 @@
+"""Who claims it, and through what: sources and media (``data/sources.json``).
+
+Sources are outlets, think tanks, official bodies and kinds of witness, each with a
+``source_type`` of the event schema and a side. Besides the named ones, institution
+templates ("Ministry of Defence", "officials", "state media", ...) are expanded for every
+country of ``actors.json``: "Ukrainian Ministry of Defense" -> Ministry of Defence of Ukraine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitrep.errors import KnowledgeError
+from sitrep.knowledge._matcher import Lexicon, Term, fold, load_json, lower_same_length
+from sitrep.model import SOURCE_TYPES
+
+DATA_FILE = "sources.json"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A source of claims: canonical name, type (government, military, media, ...) and side."""
+
+    name: str
+    source_type: str
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMention:
+    start: int
+    end: int
+    text: str
+    source: SourceInfo
+
+
+@dataclass(frozen=True, slots=True)
+class MediumMention:
+    """How a claim was published: "Facebook post", "video", "intelligence update", ..."""
+
+    start: int
+    end: int
+    text: str
+    medium: str  # canonical medium name
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLexicon:
+    version: int
+    sources: tuple[SourceInfo, ...]
+    by_key: dict[str, SourceInfo]
+    lexicon: Lexicon
+    media: Lexicon
+
+
+def normalise(phrase: str) -> str:
+    """The lookup key of a source phrase: folded, lower-cased, Defence spelling, no "the"/"'s"."""
+    key = lower_same_length(fold(phrase)).strip(" .,:;\"'()")
+    key = re.sub(r"\s+", " ", key)
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
+    key = re.sub(r"'s?$", "", key)
+    return key.replace("defense", "defence").replace("armored", "armoured")
+
+
+def _cased(alias: str) -> bool:
+    if not any(c.isupper() for c in alias):
+        return False
+    return len(alias) <= 6 or " " not in alias or alias.startswith("The ")
+
+
+def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexicon:
+    types = set(data.get("source_types") or ())
+    if not types <= set(SOURCE_TYPES):
+        raise KnowledgeError(f"{DATA_FILE}: source_types {sorted(types - set(SOURCE_TYPES))} are not in the event schema")
+    by_key: dict[str, SourceInfo] = {}
+    terms: list[Term] = []
+    sources: list[SourceInfo] = []
+    names: set[str] = set()
+
+    def add(alias: str, info: SourceInfo, cased: bool, explicit: bool) -> None:
+        key = normalise(alias) if explicit else lower_same_length(fold(alias)).replace("defense", "defence")
+        if key in by_key and by_key[key] != info:
+            if explicit:
+                raise KnowledgeError(
+                    f"{DATA_FILE}: {alias!r} names both {by_key[key].name!r} and {info.name!r}; keep it on one entry"
+                )
+            return  # an explicit source wins over a template
+        by_key[key] = info
+        terms.append(Term(fold(alias), info, cased=cased, plural=False))
+
+    for raw in data.get("sources") or ():
+        name, stype = raw.get("name"), raw.get("source_type")
+        if not isinstance(name, str) or name.lower() in names:
+            raise KnowledgeError(f"{DATA_FILE}: source {name!r} is missing a name or listed twice")
+        names.add(name.lower())
+        if stype not in types:
+            raise KnowledgeError(f"{DATA_FILE}: {name!r} has source_type {stype!r}; use one of {sorted(types)}")
+        info = SourceInfo(name, stype, raw.get("side"))
+        sources.append(info)
+        for alias in dict.fromkeys([name, *raw.get("aliases", ())]):
+            add(alias, info, _cased(alias), explicit=True)
+    for inst in data.get("institutions") or ():
+        if inst.get("source_type") not in types:
+            raise KnowledgeError(f"{DATA_FILE}: institution {inst.get('name')!r} has an unknown source_type")
+        for c in countries:
+            demonym = c["demonyms"][0]
+            info = SourceInfo(
+                inst["name"].format(acled=c.get("acled_country") or c["name"], name=c["name"], demonym=demonym),
+                inst["source_type"],
+                c["iso"],
+            )
+            for alias in {a.lower(): a for a in inst["aliases"]}.values():
+                for d in c["demonyms"]:
+                    add(f"{d} {alias}", info, cased=len(d) <= 4, explicit=False)
+                for n in c.get("names") or ():
+                    if not n.startswith("the "):
+                        add(f"{n}'s {alias}", info, cased=False, explicit=False)
+                        if alias[0].isupper() and " " in alias:  # "Ministry of Defence of Ukraine"
+                            add(f"{alias} of {n}", info, cased=False, explicit=False)
+    media_terms = []
+    for raw in data.get("media") or ():
+        for alias in dict.fromkeys([raw["name"], *raw.get("aliases", ())]):
+            media_terms.append(Term(fold(alias), raw["name"], cased=_cased(alias) and len(alias) <= 2, plural=True))
+    return SourceLexicon(
+        version=int(data["version"]),
+        sources=tuple(sources),
+        by_key=by_key,
+        lexicon=Lexicon(terms, source=DATA_FILE),
+        media=Lexicon(media_terms, source=f"{DATA_FILE} (media)"),
+    )
+
+
+@cache
+def load_sources() -> SourceLexicon:
+    """The packaged source lexicon, validated and compiled (cached)."""
+    return _build(load_json(DATA_FILE), list(load_json("actors.json").get("countries") or ()))
+
+
+def find_sources(text: str) -> list[SourceMention]:
+    """Spans of known source phrases in ``text`` ("The Washington Post", "Western analysts")."""
+    return [
+        SourceMention(h.start, h.end, text[h.start : h.end], h.term.payload) for h in load_sources().lexicon.scan(text)
+    ]
+
+
+def find_media(text: str) -> list[MediumMention]:
+    """Spans naming how a claim was published ("Facebook post", "video", "intelligence update")."""
+    return [
+        MediumMention(h.start, h.end, text[h.start : h.end], h.term.payload) for h in load_sources().media.scan(text)
+    ]
+
+
+def _person_source(phrase: str) -> SourceInfo | None:
+    from sitrep.knowledge.actors import find_actors, load_actors
+
+    people = {p.name: p for p in load_actors().people}
+    for mention in find_actors(phrase):
+        person = people.get(mention.actor.name)
+        if person is not None:
+            stype = {"government": "government", "military": "military", "police": "government"}.get(
+                person.affiliation, "military"
+            )
+            return SourceInfo(person.name, stype, person.side)
+    return None
+
+
+def classify_source(phrase: str) -> SourceInfo | None:
+    """Who a source phrase names: "the British Ministry of Defense" -> British Ministry of Defence.
+
+    Tolerates Defense/Defence, a leading "the", a trailing "'s" and demonym + institution
+    ("Ukrainian Ministry of Defense" -> Ministry of Defence of Ukraine, government, UA); a
+    longer phrase falls back to the longest source inside it, then to a known person.
+    """
+    lex = load_sources()
+    found = lex.by_key.get(normalise(phrase))
+    if found is not None:
+        return found
+    hits = lex.lexicon.scan(phrase)
+    if hits:
+        best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+        return best.term.payload  # type: ignore[no-any-return]
+    return _person_source(phrase)
+
+
+__all__ = [
+    "MediumMention",
+    "SourceInfo",
+    "SourceLexicon",
+    "SourceMention",
+    "classify_source",
+    "find_media",
+    "find_sources",
+    "load_sources",
+    "normalise",
+]

@@ -1,0 +1,113 @@
+"""Numbered schema migrations for the SQLite store.
+
+Each migration is applied once, in order, inside one transaction that also sets
+``PRAGMA user_version`` to its number, so a database is always at a known version.
+Append new migrations; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+#: ``PRAGMA application_id`` of a sitrep database ("SITR" as a big-endian int).
+APPLICATION_ID = 0x53495452
+
+#: Events whose date range spans more days than this are "long": a date-range query
+#: reaches them through a separate index instead of widening every range scan. Changing
+#: it needs a migration that recomputes ``events.long_span``.
+LONG_SPAN_DAYS = 7
+
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (
+        1,
+        f"""
+        CREATE TABLE documents (
+            id        TEXT PRIMARY KEY,
+            text      TEXT NOT NULL,
+            published TEXT,
+            url       TEXT,
+            title     TEXT,
+            source    TEXT,
+            origin    TEXT,
+            added_at  TEXT NOT NULL
+        );
+
+        -- One row per event; `record` is the full public event record as JSON, the other
+        -- columns are copies used to filter and sort.
+        CREATE TABLE events (
+            pk         INTEGER PRIMARY KEY,
+            id         TEXT NOT NULL UNIQUE,
+            kind       TEXT NOT NULL,
+            date_start TEXT,
+            date_end   TEXT,
+            long_span  INTEGER NOT NULL DEFAULT 0,   -- 1 when the range exceeds {LONG_SPAN_DAYS} days
+            lat        REAL,                         -- primary (first located) location
+            lon        REAL,
+            country    TEXT,
+            admin1     TEXT,
+            summary    TEXT NOT NULL DEFAULT '',
+            record     TEXT NOT NULL,
+            added_at   TEXT NOT NULL
+        );
+        CREATE INDEX events_date ON events(date_start, date_end, kind);
+        CREATE INDEX events_long ON events(date_end, date_start) WHERE long_span = 1;
+
+        -- Which documents report which event (many per event once reports are merged).
+        CREATE TABLE event_reports (
+            event_id TEXT NOT NULL,
+            doc_id   TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (event_id, doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_reports_doc ON event_reports(doc_id);
+
+        CREATE TABLE evidence (
+            event_id TEXT NOT NULL,
+            doc_id   TEXT NOT NULL,
+            start    INTEGER NOT NULL,
+            "end"    INTEGER NOT NULL,
+            sentence TEXT NOT NULL,
+            marks    TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX evidence_event ON evidence(event_id);
+        CREATE INDEX evidence_doc ON evidence(doc_id);
+
+        -- Every location of every event, for the bounding-box filter.
+        CREATE TABLE event_locations (
+            event_pk    INTEGER NOT NULL,
+            lat         REAL,
+            lon         REAL,
+            country     TEXT,   -- upper case
+            admin1      TEXT    -- lower case
+        );
+        CREATE INDEX event_locations_event ON event_locations(event_pk, lat, lon);
+        CREATE INDEX event_locations_point ON event_locations(lat, lon);
+
+        -- Distinct filter values (field: actor, weapon, source, country, admin1; value lower
+        -- case, country upper case) and how many events carry each: a substring filter
+        -- first finds the few matching terms, then the events through event_terms.
+        CREATE TABLE terms (
+            id    INTEGER PRIMARY KEY,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            n     INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (field, value)
+        );
+        CREATE TABLE event_terms (
+            event_pk INTEGER NOT NULL,
+            term_id  INTEGER NOT NULL,
+            PRIMARY KEY (event_pk, term_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_terms_term ON event_terms(term_id, event_pk);
+
+        -- Free-text search over summary and evidence sentences (trigram: substrings match);
+        -- rowid = events.pk.
+        CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram');
+
+        CREATE TABLE store_meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """,
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1][0]
