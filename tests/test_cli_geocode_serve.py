@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sitrep.geo
-import sitrep.web
 from typer.testing import CliRunner
 
+import sitrep.geo
+import sitrep.web
 from sitrep.cli import app
 
 

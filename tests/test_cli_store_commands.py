@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from test_cli_extract import GOOD_TEXT, _real_extractor_works, fake_extract_documents
 from typer.testing import CliRunner
 
 import sitrep.extract
@@ -16,8 +17,6 @@ from sitrep.export import ACLED_COLUMNS, schema_errors
 from sitrep.model import EventFilter, Mark, event_to_dict
 from sitrep.store import open_store
 from sitrep.store.synthetic import synthetic_corpus
-
-from test_cli_extract import GOOD_TEXT, _real_extractor_works, fake_extract_documents  # noqa: E402
 
 
 @pytest.fixture(params=["fake", "real"])

@@ -11,8 +11,22 @@ from datetime import date
 
 import pytest
 
-from sitrep.export import ACLED_COLUMNS, acled_event_id, write_acled_csv, write_geojson, write_jsonl, write_parquet
-from sitrep.model import Actor, Claim, EventDate, Location, event_from_dict, event_to_dict
+from sitrep.export import (
+    ACLED_COLUMNS,
+    acled_event_id,
+    write_acled_csv,
+    write_geojson,
+    write_jsonl,
+    write_parquet,
+)
+from sitrep.model import (
+    Actor,
+    Claim,
+    EventDate,
+    Location,
+    event_from_dict,
+    event_to_dict,
+)
 from sitrep.store.synthetic import synthetic_corpus, synthetic_event
 
 EVENTS = [e for _, evs in synthetic_corpus(30, seed=21) for e in evs]

@@ -82,3 +82,37 @@ def test_ingest_stdin_size_limit_is_streamed(monkeypatch: pytest.MonkeyPatch) ->
     _stdin(monkeypatch, b"word " * 5000)
     (skip,) = list(read_inputs(["-"], max_bytes=10_000))
     assert isinstance(skip, Skip) and skip.reason == "too_large" and "SITREP_MAX_BYTES" in skip.message
+
+
+def test_ingest_directory_manifest_gives_metadata_and_side_files_are_left_out(tmp_path):
+    import json as _json
+
+    from sitrep.ingest import read_inputs as _read
+    from sitrep.model import Document as _Doc
+
+    (tmp_path / "a.txt").write_text("Russian forces shelled Kharkiv on Saturday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Drones hit Odesa overnight.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("These files are samples.", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(
+        _json.dumps([{"file": "a.txt", "published": "2024-05-11", "source": "Wire", "url": "https://example.org/a"}]),
+        encoding="utf-8",
+    )
+    docs = list(_read([str(tmp_path)]))
+    assert all(isinstance(d, _Doc) for d in docs)
+    by_name = {d.origin.rsplit("/", 1)[-1]: d for d in docs}
+    assert set(by_name) == {"a.txt", "b.txt"}
+    assert by_name["a.txt"].published.isoformat() == "2024-05-11"
+    assert by_name["a.txt"].source == "Wire" and by_name["a.txt"].url == "https://example.org/a"
+    assert by_name["b.txt"].published is None
+
+
+def test_ingest_directory_bad_manifest_is_a_skip_and_files_still_read(tmp_path):
+    from sitrep.ingest import read_inputs as _read
+    from sitrep.model import Skip as _Skip
+
+    (tmp_path / "a.txt").write_text("Russian forces shelled Kharkiv on Saturday.", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    items = list(_read([str(tmp_path)]))
+    skips = [i for i in items if isinstance(i, _Skip)]
+    assert len(skips) == 1 and "manifest" in skips[0].message
+    assert len(items) == 2

@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings, target
+from hypothesis import strategies as st
 
 from sitrep.errors import StoreError
 from sitrep.model import Actor, Document, Event, EventDate, EventFilter, Location
@@ -128,7 +130,7 @@ def test_store_filters_select_something(loaded):
 
 
 def test_store_order_and_paging(loaded):
-    store, events, _ = loaded
+    store, _events, _ = loaded
     everything = store.query_events(EventFilter())
     keys = [((e.date.start or ""), e.id) for e in everything]
     dated = [k for k in keys if k[0]]
@@ -144,7 +146,7 @@ def _neg(day: str) -> tuple[int, ...]:
 
 
 def test_store_stats_by_day_and_kind(loaded):
-    store, events, _ = loaded
+    store, _events, _ = loaded
     flt = EventFilter(since="2022-06-10", until="2022-06-12")
     stats = store.stats(flt)
     matched = store.query_events(flt)
@@ -171,3 +173,47 @@ def test_store_filter_errors_name_the_value(loaded, flt, message):
     store, _, _ = loaded
     with pytest.raises(StoreError, match=message):
         store.query_events(flt)
+
+
+# ----------------------------------------------------------------------------- property test
+
+_DAYS = [f"2022-{m:02d}-{d:02d}" for m in (5, 6, 7, 8) for d in (1, 9, 15, 22, 28)]
+
+
+def _rarely(values):
+    """Mostly None, so that combined filters still match something."""
+    return st.sampled_from([None, None, None, *values])
+
+
+@st.composite
+def _filters(draw):
+    since = draw(st.none() | st.sampled_from(_DAYS))
+    until = draw(st.none() | st.sampled_from([d for d in _DAYS if not since or d >= since]))
+    box = None
+    if draw(st.booleans()):
+        lat0 = draw(st.floats(44.0, 52.0))
+        lon0 = draw(st.floats(28.0, 40.0))
+        box = (lon0, lat0, lon0 + draw(st.floats(0.1, 6.0)), lat0 + draw(st.floats(0.1, 4.0)))
+    return EventFilter(
+        since=since,
+        until=until,
+        kind=tuple(draw(st.sets(st.sampled_from(["strike", "battle", "interception", "assessment"]), max_size=2))),
+        country=draw(_rarely(["UA", "by"])),
+        actor=draw(_rarely(["russia", "Ukrain", "wag", "army"])),
+        weapon=draw(_rarely(["kh-", "HIMARS", "bear", "drone"])),
+        source=draw(_rarely(["reuters", "ministry", "meduza"])),
+        bbox=box,
+        limit=draw(st.none() | st.integers(0, 30)),
+    )
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flt=_filters())
+def test_store_property_filters_match_reference(loaded, flt):
+    store, events, outlets = loaded
+    expected = [e for e in events if _matches(e, flt, outlets[e.id])]
+    target(float(min(len(expected), 50)))  # steer towards filters that select events
+    got = store.query_events(flt)
+    assert store.count_events(flt) == len(expected)
+    assert {e.id for e in got} <= {e.id for e in expected}
+    assert len(got) == (len(expected) if flt.limit is None else min(flt.limit, len(expected)))

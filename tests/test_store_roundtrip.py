@@ -65,7 +65,7 @@ def test_store_crash_inside_add_leaves_earlier_documents(tmp_path):
         # A location whose latitude cannot be written: the failure comes after the document
         # row and the first events were inserted, inside the same transaction.
         broken = replace(events[-1], locations=(Location("X", "X", lat=object()),))  # type: ignore[arg-type]
-        with pytest.raises(Exception):
+        with pytest.raises(TypeError):  # the bad latitude cannot become JSON
             store.add_document(doc, [*events[:-1], broken])
         assert not store.has_document(doc.id)
         assert all(store.get_event(e.id) is None for e in events)

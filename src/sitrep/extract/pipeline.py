@@ -18,23 +18,39 @@ from sitrep.extract.frames import DocMentions, frames_for
 from sitrep.extract.nlp import Entity, entities
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.geo import geocode_text
-from sitrep.knowledge import find_actors, find_weapons
+from sitrep.knowledge import find_actors, find_sources, find_weapons
 from sitrep.knowledge.triggers import cues, find_triggers
 from sitrep.model import Document, Event
 
 BATCH_SIZE = 32
 _JUDGEMENT = re.compile(r"\b(?:likely|unlikely|almost certain(?:ly)?|realistic possibility|remote chance|probably|killed|wounded|injured|dead)\b")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z’'.]+(?:[ -](?:[A-Z]\.|[A-Z][a-z’']+))+")
 _ORG_WORDS = re.compile(r"\b(?:Post|Times|News|Ministry|Command|Forces|Group|Agency|Institute|Council|Office|Army|Navy|Force|Guard|Service|Department|Committee|Staff)\b")
 
 
 class _Prepared:
-    __slots__ = ("doc", "sentences", "candidates", "entities")
+    __slots__ = ("doc", "sentences", "candidates", "entities", "weapons", "actors", "sources", "need_ner")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.sentences: list[Sentence] = split_sentences(doc.text)
         self.candidates: list[Sentence] = _candidates(self.sentences)
         self.entities: list[Entity] = []
+        self.weapons = find_weapons(doc.text) if self.candidates else []
+        self.actors = find_actors(doc.text) if self.candidates else []
+        self.sources = find_sources(doc.text) if self.candidates else []
+        known = sorted((m.start, m.end) for m in (*self.weapons, *self.actors, *self.sources))
+        self.need_ner = [s for s in self.candidates if _unknown_names(doc.text, s, known)]
+
+
+def _unknown_names(text: str, s: Sentence, known: list[tuple[int, int]]) -> bool:
+    """Does the sentence name someone the lexicons do not know? (Only then does NER run on it.)
+    Person names are two or more capitalised words in a row; one-word names ("Putin") and
+    known people, forces, weapons and sources come from the knowledge files."""
+    for m in _NAME_RUN.finditer(text, s.start, s.end):
+        if not any(a <= m.start() and m.end() <= b for a, b in known):
+            return True
+    return False
 
 
 def _candidates(sentences: list[Sentence]) -> list[Sentence]:
@@ -54,10 +70,12 @@ def _candidates(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _exclusions(prep: _Prepared, actors: list) -> list[tuple[int, int]]:
+def _exclusions(prep: _Prepared) -> list[tuple[int, int]]:
+    """Spans that are people or organisations, so the geocoder leaves them alone."""
     spans = [(e.start, e.end) for e in prep.entities if e.label == "PERSON"]
     spans += [(e.start, e.end) for e in prep.entities if e.label == "ORG" and _ORG_WORDS.search(e.text)]
-    spans += [(a.start, a.end) for a in actors if a.actor.type == "person"]
+    spans += [(a.start, a.end) for a in prep.actors if a.actor.type == "person"]
+    spans += [(m.start, m.end) for m in prep.sources if _ORG_WORDS.search(m.text)]
     return spans
 
 
@@ -65,13 +83,11 @@ def _extract_prepared(prep: _Prepared) -> list[Event]:
     doc = prep.doc
     if not prep.candidates:
         return []
-    weapons = find_weapons(doc.text)
-    actors = find_actors(doc.text)
-    places = geocode_text(doc.text, exclude=_exclusions(prep, actors))
+    places = geocode_text(doc.text, exclude=_exclusions(prep))
     mentions = DocMentions(
         places=places,
-        weapons=weapons,
-        actors=actors,
+        weapons=prep.weapons,
+        actors=prep.actors,
         entities=sorted(prep.entities, key=lambda e: e.start),
         published=doc.published,
     )
@@ -86,11 +102,11 @@ def extract_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE)
         batch = [_Prepared(d) for d in islice(it, batch_size)]
         if not batch:
             return
-        spans = [(s.start, s.text) for p in batch for s in p.candidates]
+        spans = [(s.start, s.text) for p in batch for s in p.need_ner]
         ents = entities(spans)
         k = 0
         for p in batch:
-            for _ in p.candidates:
+            for _ in p.need_ner:
                 p.entities.extend(ents[k])
                 k += 1
         for p in batch:

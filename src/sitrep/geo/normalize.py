@@ -44,6 +44,7 @@ _TAIL_RULES: tuple[tuple[tuple[str, ...] | None, re.Pattern[str], str], ...] = t
         (("v", "f"), r"(?<=[a-z]{2})(?:ov|ev|iv|of|ef|if)\b", "iv"),
         (("sk",), r"(?<=[a-z]{3})(?:skii|ski|skoe|ske|skoie)\b", "sk"),
         (("o",), r"(?<=[a-z]{3})(?:oe|oie|o)\b", "e"),
+        (("ei",), r"ei", "i"),
         (None, r"([a-z])\1+", r"\1"),
     )
 )

@@ -21,7 +21,7 @@ from sitrep.geo.normalize import fold, skeleton
 
 MAX_TOKENS = 5
 _UP = "A-ZА-ЯЁІЇЄҐ"
-_TOKEN_RE = re.compile(rf"(?<![\w'’ʼ‐\-])(?:(?:al|el|ad|ar|as|ash|at|az|an)-)?[{_UP}][^\W_]*(?:['’ʼ‐\-][^\W_]+)*")
+_TOKEN_RE = re.compile(rf"(?<![\w'’ʼ‐\-])(?:(?:al|el|ad|ar|as|ash|at|az|an|ez|es|ed|er|en|et)-)?[{_UP}][^\W_]*(?:['’ʼ‐\-][^\W_]+)*")
 _JOINERS = frozenset({" ", " of ", " on ", " upon ", " de ", " del ", " la ", " el ", " an ", " na ", "'s ", "’s "})
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _PREP_RE = re.compile(

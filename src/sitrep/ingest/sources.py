@@ -7,10 +7,12 @@ read becomes a :class:`~sitrep.model.Skip` with a reason code, never an exceptio
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -97,11 +99,49 @@ def _read_stdin(published: date | None, max_bytes: int) -> Iterator[Document | S
     yield from reader.read(stream, ReadContext(origin=STDIN, published=published, max_bytes=max_bytes))
 
 
+MANIFEST = "manifest.json"
+# documentation that sits beside a corpus, not part of it (read it by naming the file itself)
+_SIDE_FILES = ("readme", "license", "licence", "changelog", "notice")
+_META_FIELDS = ("id", "published", "source", "url", "title")
+
+
+def _manifest(root: Path) -> tuple[dict[str, dict[str, object]], Skip | None]:
+    """Per-file metadata from ``root/manifest.json``: ``[{"file", "published", "source", "url", "title", "id"}]``."""
+    path = root / MANIFEST
+    if not path.is_file():
+        return {}, None
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("file"), str) for r in rows):
+            raise ValueError('expected a list of {"file": ..., "published": ..., "source": ...} objects')
+        meta = {}
+        for r in rows:
+            entry = {k: r[k] for k in _META_FIELDS if r.get(k) is not None}
+            if "published" in entry:
+                entry["published"] = date.fromisoformat(str(entry["published"])[:10])
+            meta[r["file"]] = entry
+        return meta, None
+    except (OSError, ValueError) as e:
+        err = InputError(str(path), "malformed_json", f"{e}; fix the manifest or remove it")
+        return {}, Skip(origin=str(path), reason=err.reason, message=str(err))
+
+
+def _with_meta(item: Document | Skip, meta: dict[str, object] | None) -> Document | Skip:
+    if meta is None or isinstance(item, Skip):
+        return item
+    return replace(item, **meta)  # type: ignore[arg-type]
+
+
 def _read_path(item: str, published: date | None, max_bytes: int) -> Iterator[Document | Skip]:
     path = Path(item)
     if path.is_dir():
+        meta, bad = _manifest(path)
+        if bad is not None:
+            yield bad
         for file in _walk(path):
-            yield from _guard(str(file), _read_file(file, str(file), published, max_bytes))
+            rel = file.relative_to(path).as_posix()
+            for doc in _guard(str(file), _read_file(file, str(file), published, max_bytes)):
+                yield _with_meta(doc, meta.get(rel))
     elif path.exists():
         yield from _guard(item, _read_file(path, item, published, max_bytes))
     else:
@@ -110,11 +150,16 @@ def _read_path(item: str, published: date | None, max_bytes: int) -> Iterator[Do
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` sorted by path (``a/z.md`` before ``b.txt``), hidden ones left out."""
+    """Files under ``root`` sorted by path (``a/z.md`` before ``b.txt``); hidden files, the
+    manifest and README/LICENSE-like side files are left out."""
     files: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        files.extend(Path(dirpath) / name for name in filenames if not name.startswith("."))
+        files.extend(
+            Path(dirpath) / name
+            for name in filenames
+            if not name.startswith(".") and name != MANIFEST and not name.lower().startswith(_SIDE_FILES)
+        )
     yield from sorted(files, key=lambda p: p.relative_to(root).parts)
 
 

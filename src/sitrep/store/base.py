@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Self
 
 from sitrep.model import Document, Event, EventFilter, event_to_dict
 
@@ -86,7 +87,7 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release the connection; the store cannot be used afterwards."""
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

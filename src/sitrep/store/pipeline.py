@@ -71,7 +71,9 @@ def ingest_inputs(
     on_stored: Callable[[Document, AddResult], None] | None = None,
 ) -> IngestReport:
     """Read ``inputs``, extract the documents not stored yet, store each in its own transaction."""
-    from sitrep import extract as extract_stage  # looked up at call time (tests replace it)
+    from sitrep import (
+        extract as extract_stage,  # looked up at call time (tests replace it)
+    )
     from sitrep.ingest import read_inputs
 
     kwargs: dict[str, Any] = {"published": published, "client": client}

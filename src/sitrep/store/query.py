@@ -63,8 +63,12 @@ def _date_clause(flt: EventFilter) -> tuple[list[str], list[object]]:
         if until:
             u = until.isoformat()
             return (
-                ["((e.date_start BETWEEN ? AND ? AND e.date_end >= ?) "
-                 "OR (e.long_span = 1 AND e.date_end >= ? AND e.date_start <= ?))"],
+                [
+                    (
+                        "((e.date_start BETWEEN ? AND ? AND e.date_end >= ?) "
+                        "OR (e.long_span = 1 AND e.date_end >= ? AND e.date_start <= ?))"
+                    )
+                ],
                 [lo, u, s, s, u],
             )
         return (

@@ -7,13 +7,18 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, EventFilter, event_from_dict, event_to_dict
 from sitrep.store.base import AddResult, Stats, Store
-from sitrep.store.migrations import APPLICATION_ID, LATEST_VERSION, LONG_SPAN_DAYS, MIGRATIONS
+from sitrep.store.migrations import (
+    APPLICATION_ID,
+    LATEST_VERSION,
+    LONG_SPAN_DAYS,
+    MIGRATIONS,
+)
 from sitrep.store.query import Where, build_where, page_clause
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -21,7 +26,7 @@ _FETCH = 500
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _check_path(path: Path, readonly: bool) -> None:

@@ -1,0 +1,36 @@
+"""UCDP GED Ukraine rows (issue 3, point 2): admin1 and point accuracy, pinned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo.evaluate import evaluate_ucdp, ucdp_admin1
+
+DATA = Path(__file__).parent / "data" / "ucdp_ukraine_dev.jsonl"
+# Measured 2026-11-28: admin1 2345/2467 = 95.1% (named), point 1707/1893 = 90.2% (named).
+MIN_ADMIN1_NAMED = 0.93
+MIN_POINT_NAMED = 0.88
+MIN_ADMIN1_ALL = 0.87
+MIN_POINT_ALL = 0.63
+
+
+@pytest.mark.parametrize("adm, short", [
+    ("Donetsk oblast", "Donetsk"), ("Zaporizhzhya oblast", "Zaporizhia"), ("Mykolayiv oblast", "Mykolaiv"),
+    ("Kiev Special Republican city", "Kyiv City"), ("Odessa oblast", "Odesa"), ("Kharkiv Oblast", "Kharkiv"),
+    ("", None),
+])
+def test_geo_ucdp_admin1_names_map(adm: str, short: str | None) -> None:
+    assert ucdp_admin1(adm) == short
+
+
+def test_geo_ucdp_accuracy_pinned(capsys) -> None:  # type: ignore[no-untyped-def]
+    r = evaluate_ucdp(DATA)
+    with capsys.disabled():
+        print("\n" + r.render())
+    assert r.rows == 3525
+    assert r.admin1_right_named / r.admin1_named >= MIN_ADMIN1_NAMED
+    assert r.point_right_named / r.point_named >= MIN_POINT_NAMED
+    assert r.admin1_right_all / r.admin1_rows >= MIN_ADMIN1_ALL
+    assert r.point_right_all / r.point_rows >= MIN_POINT_ALL
