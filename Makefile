@@ -5,14 +5,15 @@ BIN    := $(VENV)/bin
 DB     ?= sitrep.db
 SAMPLES := src/sitrep/samples
 
-.PHONY: run test install chromium bench docs clean lint
+.PHONY: run test install chromium bench docs clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# the venv is (re)built when pyproject.toml changes
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[web,parquet,test]"
+# the venv is (re)built when pyproject.toml or the lock changes; constraints.txt pins every
+# transitive version (regenerate with `make lock` after changing a dependency)
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[web,parquet,test]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -37,7 +38,10 @@ bench: install
 	$(BIN)/python bench/throughput.py
 
 docs: install
-	$(BIN)/python -m sitrep.cli_docs > docs/cli.md
+	$(BIN)/sitrep cli-docs -o docs/cli.md
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -96,7 +96,7 @@ def test_web_browser_map_shows_events_at_their_places_and_evidence(page, server)
     base, mode = server
     located = [e for e in _events(base) if any(l["lat"] is not None for l in e["locations"])]
     assert located, f"no located events in the {mode} database"
-    page.goto(f"{base}/#map=6/48.5/33")
+    page.goto(f"{base}/#map=2/30/20")  # the whole world: every located event is in view
     shown = _wait_map(page)
     assert shown == len(located)
     page.wait_for_selector(".ev-marker, .ev-cluster")
@@ -124,6 +124,18 @@ def test_web_browser_map_shows_events_at_their_places_and_evidence(page, server)
     assert record["evidence"][0]["sentence"].split("\n")[0][:40] in page.inner_text("#event-view .evidence")
     assert page.locator("#event-view .evidence mark").count() >= 1
     assert f"event={target}" in page.url
+    assert page.outside == [] and page.dialogs == []
+    # The screenshot for the record: the seed's events around Ukraine, the fall of Sievierodonetsk open.
+    seed = next(
+        (e for e in located if e["kind"] == "territory_change" and "Sievierodonetsk" in e["evidence"][0]["sentence"]),
+        None,
+    )
+    assert seed is not None, "the seed's fall of Sievierodonetsk should be on the map"
+    page.goto("about:blank")
+    page.goto(f"{base}/#map=6/49.2/33.5&event={seed['id']}")
+    _wait_map(page, None)
+    page.wait_for_selector("#event-view .evidence mark")
+    assert "Sievierodonetsk" in page.inner_text("#event-view .evidence")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "screenshot.png"))
     assert page.outside == [] and page.dialogs == []
@@ -131,25 +143,26 @@ def test_web_browser_map_shows_events_at_their_places_and_evidence(page, server)
 
 def test_web_browser_timeline_brush_filters_the_map(page, server) -> None:
     base, _mode = server
-    page.goto(f"{base}/#map=5/48.5/33")
+    page.goto(f"{base}/#map=2/30/20")
     before = _wait_map(page)
     page.wait_for_selector("#timeline-svg rect[data-day]")
     days = sorted({d for d in page.eval_on_selector_all("#timeline-svg rect[data-day]",
                                                         "els => els.map(e => e.dataset.day)")})
     assert len(days) >= 2, "the timeline needs events on two days or more"
-    last = page.locator(f'#timeline-svg rect[data-day="{days[-1]}"]').first.bounding_box()
+    pick = days[len(days) // 2]
+    bar = page.locator(f'#timeline-svg rect[data-day="{pick}"]').first.bounding_box()
     svg = page.locator("#timeline-svg").bounding_box()
     ready = page.evaluate("document.body.dataset.mapReady")
-    # Brush from the last day's bar to the right edge: only the latest day stays.
-    page.mouse.move(last["x"] + 0.5, svg["y"] + 10)
+    # Brush from a day in the middle of the timeline to the right edge: earlier days drop out.
+    page.mouse.move(bar["x"] + min(0.5, bar["width"] / 2), svg["y"] + 10)
     page.mouse.down()
     page.mouse.move(svg["x"] + svg["width"] - 2, svg["y"] + 20, steps=5)
     page.mouse.up()
     after = _wait_map(page, ready)
-    expected = httpx.get(f"{base}/api/events?since={days[-1]}&limit=1").json()["total"]
+    expected = httpx.get(f"{base}/api/events?since={pick}&limit=1").json()["total"]
     assert 0 < after < before and after <= expected
-    assert f"since={days[-1]}" in page.url
-    assert page.input_value("#f-since") == days[-1]
+    assert f"since={pick}" in page.url
+    assert page.input_value("#f-since") == pick
 
 
 def test_web_browser_untrusted_text_renders_as_text(page, server) -> None:

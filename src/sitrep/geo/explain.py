@@ -32,8 +32,9 @@ def explain(mentions: Sequence[PlaceMention]) -> str:
         lines.append(f"    why: {loc.reason}")
         for c in m.candidates:
             cw = ", ".join(x for x in (c.admin1, c.country) if x)
+            extra = "; ".join(c.clues[:3]) if c.clues else (f"population {c.population:,}" if c.population else "")
             lines.append(f"    runner-up: {c.name} ({c.kind}{', ' + cw if cw else ''}) score {c.score:.2f}"
-                         f" - {'; '.join(c.clues[:3])}")
+                         + (f" - {extra}" if extra else ""))
     return "\n".join(lines)
 
 

@@ -22,7 +22,7 @@ from sitrep.model import Location
 
 _CUE_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+(?:the\s+)?|,?\s*of\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 COUNTRY_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+)\s*$")
-MAX_CANDIDATES = 5
+MAX_CANDIDATES = 4  # the winner and three runner-ups
 
 
 def _admin1_of(gaz: Gazetteer, ids: tuple[int, ...]) -> tuple[str, str] | None:
@@ -110,6 +110,15 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
     return locals_, local_cc, qualifies, earlier
 
 
+def _dedupe(anchors: list[tuple[float, float, str, int]]) -> list[tuple[float, float, str, int, float]]:
+    """One anchor per place; a place named twice keeps mention number -1 (never its own)."""
+    seen: dict[tuple[float, float], tuple[float, float, str, int, float]] = {}
+    for lat, lon, name, k in anchors:
+        key = (lat, lon)
+        seen[key] = (lat, lon, name, -1 if key in seen else k, math.cos(math.radians(lat)))
+    return list(seen.values())
+
+
 def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMention]:
     """Turn scanned mentions into :class:`PlaceMention` objects.
 
@@ -117,6 +126,8 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
     first ranking, the confidently placed mentions as anchors, a re-ranking of the ambiguous
     ones by distance to the anchors, and the false-positive gate.
     """
+    if not raws:
+        return []
     ctx = Ctx(countries=set(), admin1s=set(), anchors=[])
     kind = gaz.kind
     for rm in raws:
@@ -131,10 +142,11 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
     cues = []
     for k, rm in enumerate(raws):
         surface = text[rm.start:rm.name_end]
-        cues.append(Cues(k, surface, skeleton(surface), fold(surface), locals_[k], local_cc[k], earlier[k]))
+        cues.append(Cues(k, surface, rm.key or skeleton(surface), fold(surface), locals_[k], local_cc[k],
+                         earlier[k]))
     ranked = [rank(gaz, rm, ctx, cues[k]) for k, rm in enumerate(raws)]
     anchors: list[tuple[float, float, str, int]] = []
-    for k, rk in enumerate(ranked):
+    for k, rk in enumerate(ranked if len(raws) > 1 else ()):
         best_s, best_i = rk[0]
         margin = best_s - (rk[1][0] if len(rk) > 1 else -99.0)
         if (margin >= 2.0 and gaz.kind[best_i] in POINT_KINDS
@@ -142,7 +154,7 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
                 and accept(gaz, raws[k], best_i, ctx, locals_[k], cues[k])):
             anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k))
     if anchors:
-        ctx.anchors = anchors
+        ctx.anchors = _dedupe(anchors)
         ranked = [rank(gaz, rm, ctx, cues[k]) if len(rm.ids) > 1 else ranked[k] for k, rm in enumerate(raws)]
     results: list[PlaceMention] = []
     for k, rm in enumerate(raws):
@@ -204,9 +216,7 @@ def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clu
         out_kind, precision, admin2 = "admin2", 2, gaz.names[i]
     if rm.qualifier and kind in ("settlement", "landmark", "admin2"):
         precision = max(precision, rm.qual_precision or 2)
-    if rm.demonym:
-        clues = [*rm.notes, *clues]
-    elif rm.notes:
+    if rm.notes:
         clues = [*rm.notes, *clues]
     if rm.qualifier:
         clues.append(f"qualifier '{rm.qualifier}' -> precision {precision}")
@@ -218,8 +228,8 @@ def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clu
         country=gaz.country[i],
         admin1=gaz.admin1[i],
         admin2=admin2,
-        lat=round(gaz.lat[i], 5),
-        lon=round(gaz.lon[i], 5),
+        lat=gaz.lat[i],
+        lon=gaz.lon[i],
         geonameid=gaz.geonameid[i] or None,
         precision=precision,
         score=round(prob, 3),

@@ -51,6 +51,7 @@ class RawMention:
     allcaps: bool = False
     demonym: str | None = None  # ISO2 when the mention is "Belarusian airspace"
     after_demonym: bool = False  # "British Columbia": a town name right after a demonym
+    key: str = ""  # the skeleton the name matched
     notes: list[str] = field(default_factory=list)
 
 
@@ -156,7 +157,7 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
     keys = gaz.keys
     for run in _runs(text, _tokens(text)):
         n = len(run)
-        matched: list[tuple[int, int, tuple[int, ...]]] = []  # (first token, last+1, ids)
+        matched: list[tuple[int, int, tuple[int, ...], str]] = []  # (first token, last+1, ids, key)
         i = 0
         while i < n:
             hit = None
@@ -166,14 +167,14 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                     break
                 k = skeleton(surface)
                 if k in keys:
-                    hit = (i, j, gaz.lookup(k))
+                    hit = (i, j, gaz.lookup(k), k)
                     break
             if hit:
                 matched.append(hit)
                 i = hit[1]
             else:
                 i += 1
-        for a, b, ids in matched:
+        for a, b, ids, key in matched:
             s, e = run[a][0], run[b - 1][1]
             # part of a longer proper name? ("Vladimir Putin", "Kyiv Independent")
             if (a > 0 and text[run[a - 1][1]:s] == " "
@@ -192,11 +193,50 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             if _overlaps(s, e, exclude) or _overlaps(s, e, taken):
                 continue
             rm = _decorate(text, s, e, ids, lx)
+            rm.key = key
             rm.after_demonym = after_demonym
             out.append(rm)
+    _districts(text, gaz, out, exclude)
     out.sort(key=lambda r: r.start)
     _distribute_plural(text, out)
     return out
+
+
+_DISTRICT_RE = re.compile(
+    rf"(?<![\w'’-])([{_UP}][\w'’-]+?)(s['’]?kyi|s['’]?kyy|s['’]?kiy|s['’]?kii|s['’]?ky|s['’]?ki|s['’]?kyj|skoy|skoho|skogo|ska)"
+    r"\s+(district|raion|rayon|region|районі|району|район)\b",
+    re.IGNORECASE,
+)
+_STEM_ENDINGS = ("", "a", "e", "o", "ka", "sk", "aya", "oye", "oe", "ske", "ske", "ivka", "ove", "ovo")
+
+
+def _districts(text: str, gaz: Gazetteer, out: list[RawMention], exclude: Sequence[tuple[int, int]]) -> None:
+    """"Amvrosiivskyi raion", "Starobeshivskiy district", "Popasnyansky district": a district named
+    after its town (adjective form) -> an admin2 mention with the town's candidates."""
+    if "istrict" not in text and "aion" not in text and "ayon" not in text and "egion" not in text and "айон" not in text:
+        return
+    spans = [(r.start, r.end) for r in out]
+    for m in _DISTRICT_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), spans) or _overlaps(m.start(), m.end(), exclude):
+            continue
+        stem = m.group(1)
+        stems = [stem]
+        if stem.lower().endswith(("yan", "ian", "jan")):
+            stems.append(stem[:-3])
+        if m.group(2).lower().startswith("s") and not m.group(2).lower().startswith("sk"):
+            stems.append(stem + "s")
+        ids: list[int] = []
+        for st in stems:
+            for ending in _STEM_ENDINGS:
+                for i in gaz.lookup_name(st + ending):
+                    if gaz.kind[i] == 0 and i not in ids:
+                        ids.append(i)
+            if ids:
+                break
+        if ids:
+            word = m.group(3).lower()
+            out.append(RawMention(m.start(), m.end(), m.start(3) - 1, tuple(ids), hint="admin2", suffix=word,
+                                  key=skeleton(stem), notes=[f"district named after its town ('{m.group(0)}')"]))
 
 
 def _decorate(text: str, s: int, e: int, ids: tuple[int, ...], lx: _Lexicon) -> RawMention:

@@ -38,7 +38,7 @@ class Ctx:
 
     countries: set[str]
     admin1s: set[tuple[str, str]]
-    anchors: list[tuple[float, float, str, int]]  # lat, lon, name, mention number
+    anchors: list[tuple[float, float, str, int, float]]  # lat, lon, name, mention number, cos(lat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +90,17 @@ def _hint_bonus(hint: str | None, kc: int) -> float:
 
 
 def _nearest(gaz: Gazetteer, i: int, ctx: Ctx, k: int) -> tuple[float, str]:
+    """Distance (km, equirectangular at the anchor's latitude) to the nearest other anchor."""
     lat, lon = gaz.lat[i], gaz.lon[i]
-    d, name = 1e9, ""
-    for a in ctx.anchors:
-        if a[3] != k:
-            dd = fast_km(lat, lon, a[0], a[1])
-            if dd < d:
-                d, name = dd, a[2]
-    return d, name
+    best, name = 1e18, ""
+    for alat, alon, aname, ak, acos in ctx.anchors:
+        if ak != k:
+            dx = (alon - lon) * acos
+            dy = alat - lat
+            dd = dx * dx + dy * dy
+            if dd < best:
+                best, name = dd, aname
+    return 111.195 * math.sqrt(best), name
 
 
 def _distance_bonus(d: float) -> float:
