@@ -126,8 +126,8 @@ def main() -> int:
     print(f"est. share in extract: {15_000 / (words / warm):.1%} at 15k words/s extraction (target <= 10%)")
 
     if a.extract:
-        import sitrep.extract.pipeline as pipeline
         from sitrep import extract
+        from sitrep.extract import pipeline
 
         sample = corpus(min(a.words, 40_000))
         sw = sum(len(t.split()) for t in sample)

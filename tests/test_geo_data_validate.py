@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import KnowledgeError
-from sitrep.geo import get_gazetteer
 from sitrep.geo import data as gdata
+from sitrep.geo import get_gazetteer
 from sitrep.geo.evaluate import km
 
 # Admin1s whose capital lies in another admin1 (a city that is its own region).

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from sitrep.geo import get_gazetteer
-from sitrep.geo.resolve import _cues
 from sitrep.geo.normalize import fold, skeleton
+from sitrep.geo.resolve import _cues
 from sitrep.geo.scan import scan
 from sitrep.geo.score import Ctx, Cues, explain_score, rank
 
@@ -18,7 +18,7 @@ def test_geo_score_rank_equals_explain() -> None:
     text = " ".join(r["text"] for r in rows[1:120])
     raws = scan(text, gaz)
     ctx = Ctx(countries={"UA"}, admin1s={("UA", "Donetsk")}, anchors=[(48.0, 37.8, "Donetsk", -1, 0.668), (50.45, 30.52, "Kyiv", 3, 0.637)])
-    locals_, local_cc, _, earlier = _cues(text, raws, gaz)
+    locals_, local_cc, _, earlier, _ = _cues(text, raws, gaz)
     checked = 0
     for k, rm in enumerate(raws):
         s = text[rm.start:rm.name_end]

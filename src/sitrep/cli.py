@@ -531,6 +531,36 @@ def serve(
         serve_app(_db_path(ctx, db), host=host, port=port, token=token or settings.token, tile_url=settings.tile_url)
 
 
+# ----------------------------------------------------------------------------- eval
+
+
+class GoldFormat(str, Enum):
+    gold = "gold"
+    case = "case"
+    ucdp = "ucdp"
+
+
+class EvalBy(str, Enum):
+    field = "field"
+    label = "class"
+    register = "register"
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold JSONL: own passages, CASE 2021 task 2 or UCDP rows.")],
+    by: Annotated[EvalBy, typer.Option("--by", help="Score table per field, per gold label (class) or per register.")] = EvalBy.field,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="Show the N documents with the most errors.")] = 10,
+    fmt: Annotated[GoldFormat | None, typer.Option("--format", "-f", help="Gold format [default: detected from the keys].")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
+) -> None:
+    """Score extraction against a gold file: precision/recall/F1 per field, a confusion matrix, the worst errors."""
+    with _errors():
+        from sitrep.evaluate.cli import run_eval
+
+        raise typer.Exit(run_eval(gold, sys.stdout, by=by.value, errors=errors, fmt=fmt.value if fmt else None, limit=limit))
+
+
 # ----------------------------------------------------------------------------- docs
 
 

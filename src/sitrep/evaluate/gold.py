@@ -110,6 +110,17 @@ def _us_date(value: str | None) -> date | None:
     return datetime.strptime(head, "%m/%d/%Y").date()
 
 
+def _lenient(value: str) -> date | None:
+    """A source date in whatever form UCDP rows carry (ISO, D/M/Y, M/D/Y); None if none fits."""
+    head = value.strip().split(" ")[0]
+    for f in ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(head, f).date()
+        except ValueError:
+            continue
+    return None
+
+
 def _int(value: Any) -> int | None:
     try:
         return int(float(value))
@@ -154,7 +165,8 @@ def _from_ucdp(r: Mapping[str, Any], n: int) -> GoldDoc:
         deaths=_int(r.get("best")),
         violence=_int(r.get("type_of_violence")),
     )
-    published = _iso(dates[0].strip()) if dates else truth.end
+    published = _lenient(dates[0]) if dates else None
+    published = published or truth.end
     return GoldDoc(id=str(r.get("id", n)), text=text, published=published, ucdp=truth)
 
 

@@ -24,6 +24,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -175,8 +176,17 @@ def casualty_match(g: Mapping[str, Any], p: Any) -> bool:
     return (g.get("group"), g.get("outcome"), g.get("value")) == (p.group, p.outcome, p.value)
 
 
+@cache
+def canonical_source(name: str) -> str:
+    """A source name as the knowledge file names it ("Air Force of Ukraine" -> "Ukrainian Air Force"), lower-cased."""
+    from sitrep.knowledge import classify_source
+
+    info = classify_source(name) if name else None
+    return _low(info.name if info is not None else name)
+
+
 def source_match(g: Mapping[str, Any], p: Any) -> bool:
-    gs, ps = _low(g.get("source")), _low(p.source)
+    gs, ps = canonical_source(str(g.get("source") or "")), canonical_source(p.source or "")
     return bool(gs) and bool(ps) and (gs == ps or gs in ps or ps in gs)
 
 

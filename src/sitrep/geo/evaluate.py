@@ -9,9 +9,9 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from sitrep.geo.gazetteer import get_gazetteer
 from sitrep.geo.normalize import skeleton
@@ -53,9 +53,10 @@ class ToponymReport:
         return self.correct / self.total if self.total else 0.0
 
     def render(self) -> str:
-        lines = [f"toponyms: {self.correct}/{self.total} = {self.accuracy:.1%} within {TOLERANCE_KM:.0f} km "
-                 f"(regions at the right admin1: {self.regions_correct}/{self.regions_total}; "
-                 f"precision code agrees: {self.precision_agree}/{self.total})"]
+        head = (f"toponyms: {self.correct}/{self.total} = {self.accuracy:.1%} within {TOLERANCE_KM:.0f} km "
+                f"(regions at the right admin1: {self.regions_correct}/{self.regions_total}; "
+                f"precision code agrees: {self.precision_agree}/{self.total})")
+        lines = [head]
         for cat, c, t in self.by_category:
             lines.append(f"  {cat:<10} {c:>4}/{t:<4} {c / t:.1%}")
         for f in self.failures:
@@ -76,7 +77,7 @@ def _check(g: dict, m: PlaceMention | None) -> bool:
     kind = g["kind"]
     if kind == "unknown":
         return m is None or m.location.lat is None
-    if m is None or m.location.lat is None:
+    if m is None or m.location.lat is None or m.location.lon is None:
         return False
     loc = m.location
     if kind == "admin1":
@@ -157,10 +158,10 @@ class UcdpReport:
 
         return "\n".join([
             f"UCDP rows: {self.rows}",
-            f"admin1 right (where_prec<=3): named {pct(self.admin1_right_named, self.admin1_named)}; "
-            f"all {pct(self.admin1_right_all, self.admin1_rows)}",
-            f"point within {TOLERANCE_KM:.0f} km (where_prec<=2): named {pct(self.point_right_named, self.point_named)}; "
-            f"all {pct(self.point_right_all, self.point_rows)}",
+            (f"admin1 right (where_prec<=3): named {pct(self.admin1_right_named, self.admin1_named)}; "
+             f"all {pct(self.admin1_right_all, self.admin1_rows)}"),
+            (f"point within {TOLERANCE_KM:.0f} km (where_prec<=2): named "
+             f"{pct(self.point_right_named, self.point_named)}; all {pct(self.point_right_all, self.point_rows)}"),
             "errors on where_prec<=2 rows, by cause: " + ", ".join(f"{k} {v}" for k, v in self.errors),
         ])
 
@@ -212,7 +213,8 @@ def evaluate_ucdp(path: Path) -> UcdpReport:
             p_rows += 1
             near = any(km(gaz.lat[i], gaz.lon[i], glat, glon) <= TOLERANCE_KM
                        for raw in raws for i in raw.ids if gaz.kind[i] != 4)
-            ok = pick is not None and km(pick.location.lat, pick.location.lon, glat, glon) <= TOLERANCE_KM  # type: ignore[arg-type]
+            ok = (pick is not None and pick.location.lat is not None and pick.location.lon is not None
+                  and km(pick.location.lat, pick.location.lon, glat, glon) <= TOLERANCE_KM)
             p_all += ok
             if near:
                 p_named += 1

@@ -14,15 +14,27 @@ import re
 
 from sitrep.geo import data as gdata
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.normalize import fold, skeleton
 from sitrep.geo.records import Candidate, PlaceMention
 from sitrep.geo.scan import RawMention
-from sitrep.geo.score import ADMIN1, COUNTRY, POINT_KINDS, Ctx, Cues, accept, explain_score, rank
-from sitrep.geo.normalize import fold, skeleton
+from sitrep.geo.score import (
+    ADMIN1,
+    COUNTRY,
+    MAX_DISTANCE_BONUS,
+    POINT_KINDS,
+    Ctx,
+    Cues,
+    accept,
+    explain_score,
+    fast_km,
+    rank,
+)
 from sitrep.model import Location
 
 _CUE_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+(?:the\s+)?|,?\s*of\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 COUNTRY_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+)\s*$")
 MAX_CANDIDATES = 4  # the winner and three runner-ups
+DISTRICT_KM = 50  # a place farther than this from the district town named with it is another namesake
 
 
 def _admin1_of(gaz: Gazetteer, ids: tuple[int, ...]) -> tuple[str, str] | None:
@@ -45,50 +57,71 @@ CLAUSE_CHARS = 100
 
 
 def _is_region(gaz: Gazetteer, rm: RawMention) -> bool:
-    return rm.hint == "admin1" or (bool(rm.ids) and all(gaz.kind[i] == ADMIN1 for i in rm.ids))
+    """A first-level region: "Donetsk Oblast", "Crimea", "Sumy" followed by "oblasts"."""
+    if rm.hint == "admin1":
+        return any(gaz.kind[i] == ADMIN1 for i in rm.ids)
+    return bool(rm.ids) and all(gaz.kind[i] == ADMIN1 for i in rm.ids)
+
+
+def _is_district(gaz: Gazetteer, rm: RawMention) -> bool:
+    """A district named after its town: "Bakhmut raion", "Amvrosiivskyi district", "Volnovakha region"."""
+    return rm.hint == "admin2" or (rm.hint == "admin1" and not any(gaz.kind[i] == ADMIN1 for i in rm.ids))
 
 
 def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
-        list[tuple[str, str] | None], list[str | None], list[bool], list[tuple[str, str] | None]]:
+        list[tuple[str, str] | None], list[str | None], list[bool], list[tuple[str, str] | None],
+        list[int | None]]:
     """Region and country cues around each mention.
 
     * ``X, Donetsk Oblast`` / ``X (Luhansk region)`` / ``X village, Y district, Donetsk region`` /
       ``X in the Kharkiv region``: the region after X in the same clause (local cue);
     * ``X, Donetsk`` (a bare name that can be a region) when X has a candidate there;
     * ``X, Ukraine``: a country cue;
-    * ``In the Kharkiv region, ... X``: a region earlier in the same sentence (weaker).
+    * ``In the Kharkiv region, ... X``: a region earlier in the same sentence (weaker);
+    * ``X village, Amvrosiivskyi district``: the district after X (its number in ``raws``).
     """
     n = len(raws)
     locals_: list[tuple[str, str] | None] = [None] * n
     local_cc: list[str | None] = [None] * n
     qualifies = [False] * n
     earlier: list[tuple[str, str] | None] = [None] * n
+    district: list[int | None] = [None] * n
     if n < 2:
-        return locals_, local_cc, qualifies, earlier
+        return locals_, local_cc, qualifies, earlier, district
+    reg = [_is_region(gaz, r) for r in raws]
+    dis = [_is_district(gaz, r) for r in raws]
     for k, rm in enumerate(raws):
-        if _is_region(gaz, rm):
+        if reg[k] or dis[k]:
             continue
         for j in range(k + 1, min(n, k + 4)):
             nxt = raws[j]
-            gap = text[raws[j - 1].end:nxt.start]
-            whole = text[rm.end:nxt.start]
-            if len(whole) > CLAUSE_CHARS or _SENTENCE_END_RE.search(whole + " "):
+            if nxt.start - rm.end > CLAUSE_CHARS:
                 break
+            whole = text[rm.end:nxt.start]
+            if _SENTENCE_END_RE.search(whole + " "):
+                break
+            gap = text[raws[j - 1].end:nxt.start]
+            if dis[j]:
+                if district[k] is None:
+                    district[k] = j
+                continue
             na1 = _admin1_of(gaz, nxt.ids)
             listed = nxt.plural or any(x.startswith("listed") for x in nxt.notes)
             if na1 and not listed and nxt.hint in (None, "admin1"):
-                explicit = _is_region(gaz, nxt)
+                explicit = reg[j]
                 adjacent = bool(_CUE_GAP_RE.match(gap)) and len(gap) < 12
                 if explicit and (adjacent or j > k + 1 or re.search(r"[,(]|\bin\b|\bof\b", whole)):
                     locals_[k] = na1
                     qualifies[j] = True
                     nxt.hint = "admin1"
+                    reg[j] = True
                     break
                 if (j == k + 1 and adjacent and ("," in gap or "(" in gap)
                         and any((gaz.country[i], gaz.admin1[i]) == na1 and gaz.kind[i] != ADMIN1 for i in rm.ids)):
                     locals_[k] = na1
                     qualifies[j] = True
                     nxt.hint = "admin1"
+                    reg[j] = True
                     break
             if (j == k + 1 and COUNTRY_GAP_RE.match(gap) and len(nxt.ids) == 1
                     and gaz.kind[nxt.ids[0]] == COUNTRY):
@@ -98,16 +131,16 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
             if nxt.hint not in ("admin2", "settlement", None):
                 break
     for k, rm in enumerate(raws):
-        if locals_[k] is not None or _is_region(gaz, rm):
+        if locals_[k] is not None or reg[k]:
             continue
         for j in range(k - 1, max(-1, k - 4), -1):
             prev = raws[j]
             if _SENTENCE_END_RE.search(text[prev.end:rm.start] + " "):
                 break
-            if _is_region(gaz, prev) and not prev.plural:
+            if reg[j] and not prev.plural:
                 earlier[k] = _admin1_of(gaz, prev.ids)
                 break
-    return locals_, local_cc, qualifies, earlier
+    return locals_, local_cc, qualifies, earlier, district
 
 
 def _dedupe(anchors: list[tuple[float, float, str, int]]) -> list[tuple[float, float, str, int, float]]:
@@ -138,7 +171,7 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
         if a1 and (rm.hint == "admin1" or all(kind[i] != 0 for i in ids)):
             ctx.admin1s.add(a1)
             ctx.countries.add(a1[0])
-    locals_, local_cc, qualifies, earlier = _cues(text, raws, gaz)
+    locals_, local_cc, qualifies, earlier, district = _cues(text, raws, gaz)
     cues = []
     for k, rm in enumerate(raws):
         surface = text[rm.start:rm.name_end]
@@ -155,8 +188,12 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
             anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k))
     if anchors:
         ctx.anchors = _dedupe(anchors)
-        ranked = [rank(gaz, rm, ctx, cues[k]) if len(rm.ids) > 1 else ranked[k] for k, rm in enumerate(raws)]
+        # only a ranking that distance can still change is redone (the bonus is at most 3)
+        ranked = [rank(gaz, rm, ctx, cues[k]) if len(rk) > 1 and rk[0][0] - rk[1][0] < MAX_DISTANCE_BONUS
+                  else rk for k, (rm, rk) in enumerate(zip(raws, ranked))]
     results: list[PlaceMention] = []
+    own = {a[3] for a in ctx.anchors}  # mentions whose own anchor is excluded: explain them alone
+    explained: dict[tuple, list[str]] = {}  # repeated mentions in the same words share the reason
     for k, rm in enumerate(raws):
         rk = ranked[k]
         best_i = rk[0][1]
@@ -164,11 +201,24 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
             continue
         top = rk[:MAX_CANDIDATES]
         probs = _softmax([x[0] for x in top])
-        scored = [(s_, i, explain_score(gaz, rm, i, ctx, cues[k])[1] if r == 0 else [])
-                  for r, (s_, i) in enumerate(top)]
+        c = cues[k]
+        ekey = (top[0][1], rm.key, rm.hint, rm.suffix, rm.type_before, c.sfold, c.local, c.local_cc, c.earlier)
+        why = None if k in own else explained.get(ekey)
+        if why is None:
+            why = explained[ekey] = explain_score(gaz, rm, top[0][1], ctx, c)[1]
+        scored = [(s_, i, list(why) if r == 0 else []) for r, (s_, i) in enumerate(top)]
         loc_a1 = locals_[k]
-        if (loc_a1 is not None and gaz.kind[best_i] != ADMIN1
-                and (gaz.country[best_i], gaz.admin1[best_i]) != loc_a1):
+        elsewhere = (loc_a1 is not None and gaz.kind[best_i] != ADMIN1
+                     and (gaz.country[best_i], gaz.admin1[best_i]) != loc_a1)
+        d = district[k]
+        if d is not None and gaz.kind[best_i] in POINT_KINDS:
+            town = ranked[d][0][1]
+            far = fast_km(gaz.lat[best_i], gaz.lon[best_i], gaz.lat[town], gaz.lon[town]) > DISTRICT_KM
+            if (elsewhere or far) and gaz.kind[town] in POINT_KINDS:
+                results.append(_district_fallback(text, gaz, rm, town, text[raws[d].start:raws[d].end],
+                                                  scored, probs, qualifies[k]))
+                continue
+        if elsewhere and loc_a1 is not None:
             m = _region_fallback(text, gaz, rm, loc_a1, scored, probs, qualifies[k])
         else:
             m = _mention(text, gaz, rm, best_i, probs[0], scored[0][2], scored[1:], probs[1:],
@@ -176,6 +226,42 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
         if m is not None:
             results.append(m)
     return results
+
+
+def _district_fallback(text: str, gaz: Gazetteer, rm: RawMention, town: int, district_text: str,
+                       scored: list[tuple[float, int, list[str]]], probs: list[float],
+                       qualifies: bool) -> PlaceMention:
+    """The text names the district but the gazetteer has no such place in it: code the district."""
+    surface = text[rm.start:rm.name_end]
+    best = scored[0][1]
+    loc = Location(
+        text=text[rm.start:rm.end], name=surface, role=None, country=gaz.country[town], admin1=gaz.admin1[town],
+        admin2=gaz.names[town], lat=gaz.lat[town], lon=gaz.lon[town], geonameid=None, precision=2, score=0.0,
+        reason=(f"no '{surface}' near {district_text!r} in the gazetteer (best: {gaz.names[best]}, "
+                f"{gaz.admin1[best] or gaz.country[best]}); coded to the district's town {gaz.names[town]}"),
+    )
+    return PlaceMention(rm.start, rm.end, text[rm.start:rm.end], "settlement", rm.qualifier, loc,
+                        _candidates(gaz, scored[:MAX_CANDIDATES - 1], probs), qualifies=qualifies)
+
+
+_CAND_CACHE: dict[tuple[int, int, float, tuple[str, ...]], Candidate] = {}
+
+
+def _candidates(gaz: Gazetteer, scored: list[tuple[float, int, list[str]]], probs: list[float]) -> tuple[Candidate, ...]:
+    """Runner-up records (frozen, so identical ones are shared between mentions)."""
+    out = []
+    for (_, j, c), p in zip(scored, probs):
+        key = (id(gaz), j, round(p, 3), tuple(c))
+        cand = _CAND_CACHE.get(key)
+        if cand is None:
+            if len(_CAND_CACHE) > 100_000:
+                _CAND_CACHE.clear()
+            cand = _CAND_CACHE[key] = Candidate(
+                name=gaz.names[j], kind=gdata.KINDS[gaz.kind[j]], country=gaz.country[j], admin1=gaz.admin1[j],
+                lat=gaz.lat[j], lon=gaz.lon[j], geonameid=gaz.geonameid[j] or None,
+                population=gaz.population[j], score=key[2], clues=key[3])
+        out.append(cand)
+    return tuple(out)
 
 
 def _region_fallback(text: str, gaz: Gazetteer, rm: RawMention, a1: tuple[str, str],
@@ -195,12 +281,7 @@ def _region_fallback(text: str, gaz: Gazetteer, rm: RawMention, a1: tuple[str, s
                 f"{gaz.admin1[scored[0][1]] or gaz.country[scored[0][1]]}); coded to the region named next "
                 "to it, at its capital's point"),
     )
-    cands = tuple(
-        Candidate(name=gaz.names[j], kind=gdata.KINDS[gaz.kind[j]], country=gaz.country[j],
-                  admin1=gaz.admin1[j], lat=gaz.lat[j], lon=gaz.lon[j], geonameid=gaz.geonameid[j] or None,
-                  population=gaz.population[j], score=round(p, 3), clues=tuple(c))
-        for (_, j, c), p in zip(scored[: MAX_CANDIDATES - 1], probs)
-    )
+    cands = _candidates(gaz, scored[: MAX_CANDIDATES - 1], probs)
     return PlaceMention(rm.start, rm.end, text[rm.start:rm.end], "settlement", rm.qualifier, loc, cands,
                         qualifies=qualifies)
 
@@ -212,7 +293,7 @@ def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clu
     precision = gaz.precision[i]
     admin2 = None
     out_kind = kind
-    if kind == "settlement" and rm.hint == "admin2":
+    if kind == "settlement" and rm.hint in ("admin2", "admin1"):  # "Bakhmut raion", "Volnovakha region"
         out_kind, precision, admin2 = "admin2", 2, gaz.names[i]
     if rm.qualifier and kind in ("settlement", "landmark", "admin2"):
         precision = max(precision, rm.qual_precision or 2)
@@ -235,14 +316,7 @@ def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clu
         score=round(prob, 3),
         reason=reason,
     )
-    cands = tuple(
-        Candidate(
-            name=gaz.names[j], kind=gdata.KINDS[gaz.kind[j]], country=gaz.country[j],
-            admin1=gaz.admin1[j], lat=gaz.lat[j], lon=gaz.lon[j], geonameid=gaz.geonameid[j] or None,
-            population=gaz.population[j], score=p, clues=tuple(c),
-        )
-        for (s, j, c), p in zip(rest[: MAX_CANDIDATES - 1], rest_p)
-    )
+    cands = _candidates(gaz, rest[: MAX_CANDIDATES - 1], rest_p)
     return PlaceMention(rm.start, rm.end, text[rm.start:rm.end], out_kind, rm.qualifier, loc, cands,
                         qualifies=qualifies)
 

@@ -11,9 +11,9 @@ airspace") become country mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
 
 from sitrep.geo import data as gdata
 from sitrep.geo.gazetteer import Gazetteer
@@ -52,6 +52,7 @@ class RawMention:
     demonym: str | None = None  # ISO2 when the mention is "Belarusian airspace"
     after_demonym: bool = False  # "British Columbia": a town name right after a demonym
     key: str = ""  # the skeleton the name matched
+    type_before: str | None = None  # "village" in "the village of X"
     notes: list[str] = field(default_factory=list)
 
 
@@ -154,6 +155,8 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             out.append(RawMention(m.start(), m.end(), m.end(), (ce,), hint="country", demonym=iso,
                                   notes=[f"demonym + '{m.group(2)}'"]))
             taken.append(m.span())
+    _districts(text, gaz, out, exclude)
+    taken += [(r.start, r.end) for r in out if r.hint == "admin2"]
     keys = gaz.keys
     for run in _runs(text, _tokens(text)):
         n = len(run)
@@ -179,9 +182,9 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             # part of a longer proper name? ("Vladimir Putin", "Kyiv Independent")
             if (a > 0 and text[run[a - 1][1]:s] == " "
                     and not _is_neutral(text[run[a - 1][0]:run[a - 1][1]], lx)
-                    and not _cyrillic_sentence_start(text, run[a - 1][0])):
-                if not any(x[1] == a for x in matched):
-                    continue
+                    and not _cyrillic_sentence_start(text, run[a - 1][0])
+                    and not any(x[1] == a for x in matched)):
+                continue
             if b < n and text[e:run[b][0]] == " ":
                 nxt = text[run[b][0]:run[b][1]]
                 if fold(nxt) in lx.features or (not _is_neutral(nxt, lx) and not any(x[0] == b for x in matched)):
@@ -196,7 +199,6 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             rm.key = key
             rm.after_demonym = after_demonym
             out.append(rm)
-    _districts(text, gaz, out, exclude)
     out.sort(key=lambda r: r.start)
     _distribute_plural(text, out)
     return out
@@ -223,6 +225,8 @@ def _districts(text: str, gaz: Gazetteer, out: list[RawMention], exclude: Sequen
         stems = [stem]
         if stem.lower().endswith(("yan", "ian", "jan")):
             stems.append(stem[:-3])
+        if stem.lower().endswith("iv"):
+            stems.append(stem[:-2] + "ev")
         if m.group(2).lower().startswith("s") and not m.group(2).lower().startswith("sk"):
             stems.append(stem + "s")
         ids: list[int] = []
@@ -257,6 +261,7 @@ def _decorate(text: str, s: int, e: int, ids: tuple[int, ...], lx: _Lexicon) -> 
     t = _TYPE_BEFORE_RE.search(before)
     if t and rm.hint is None:
         rm.hint = "settlement"
+        rm.type_before = t.group(1)
         rm.notes.append(f"'{t.group(1)} of'")
     rm.prep = bool(q or t or _PREP_RE.search(before))
     return rm

@@ -103,6 +103,9 @@ def _nearest(gaz: Gazetteer, i: int, ctx: Ctx, k: int) -> tuple[float, str]:
     return 111.195 * math.sqrt(best), name
 
 
+MAX_DISTANCE_BONUS = 3.0
+
+
 def _distance_bonus(d: float) -> float:
     if d < 1.0:
         return 2.0
@@ -115,6 +118,17 @@ def _distance_bonus(d: float) -> float:
     return 0.4 if d < 400 else 0.0
 
 
+VILLAGE_WORDS = frozenset(("village", "settlement", "hamlet", "urban-type settlement"))
+VILLAGE_MAX_POP = 50_000
+
+
+def _village_penalty(rm: RawMention, kc: int, pop: int) -> float:
+    """"Alexandrovka village" is not Donetsk (whose former name was Aleksandrovka)."""
+    if kc == SETTLEMENT and pop > VILLAGE_MAX_POP and (rm.suffix or rm.type_before) in VILLAGE_WORDS:
+        return -3.0
+    return 0.0
+
+
 def rank(gaz: Gazetteer, rm: RawMention, ctx: Ctx, c: Cues) -> list[tuple[float, int]]:
     """All candidates of ``rm`` as (score, entry), best first."""
     prior, kinds, names, country, admin1 = gaz.prior, gaz.kind, gaz.names, gaz.country, gaz.admin1
@@ -123,7 +137,7 @@ def rank(gaz: Gazetteer, rm: RawMention, ctx: Ctx, c: Cues) -> list[tuple[float,
         kc = kinds[i]
         s = prior[i] + _hint_bonus(rm.hint, kc)
         if kc == SETTLEMENT:
-            s += _name_bonus(names[i], c)
+            s += _name_bonus(names[i], c) + _village_penalty(rm, kc, gaz.population[i])
         if kc != COUNTRY:
             cc = country[i]
             place = (cc, admin1[i])
@@ -167,13 +181,16 @@ def explain_score(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, c: Cues) -> 
         why.append(f"front-line region {a1}")
     hb = _hint_bonus(rm.hint, kc)
     s += hb
-    if hb > 0:
-        word = f"type word '{rm.suffix}'" if rm.suffix else (
-            "named as a region" if rm.hint == "admin1" else "'village of'" if rm.hint == "settlement" else rm.hint)
-        why.append(str(word))
+    if hb > 0 and rm.type_before is None:  # "village of" is already in the mention's notes
+        why.append(f"type word '{rm.suffix}'" if rm.suffix else
+                   "named as a region" if rm.hint == "admin1" else f"type: {rm.hint}")
     elif hb < 0:
-        why.append(f"not a {rm.hint}")
+        why.append(f"does not fit the type word '{rm.suffix}'" if rm.suffix else f"not a place of type {rm.hint}")
     if kc == SETTLEMENT:
+        vp = _village_penalty(rm, kc, gaz.population[i])
+        if vp:
+            s += vp
+            why.append(f"too big for a '{rm.suffix or rm.type_before}'")
         nb = _name_bonus(gaz.names[i], c)
         s += nb
         if nb == 0.0:

@@ -50,6 +50,11 @@ class Store(abc.ABC):
     def add_document(self, doc: Document, events: Sequence[Event]) -> AddResult:
         """Store a document and its events in one transaction; a stored doc id changes nothing."""
 
+    def add_reports(self, doc: Document, events: Sequence[Event], *, replaces: str | None = None) -> AddResult:
+        """Like :meth:`add_document`, merging each event with stored reports of the same
+        real-world event (see :mod:`sitrep.merge`). A store without merging just stores."""
+        return self.add_document(doc, events)
+
     @abc.abstractmethod
     def get_document(self, doc_id: str) -> Document | None:
         """The stored document, or None."""

@@ -108,6 +108,86 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         );
         """,
     ),
+    (
+        2,
+        """
+        -- Merging (issue 6): every document's account of an event is a report; reports of the
+        -- same real-world event share one row in `events` (event_id).
+        CREATE TABLE reports (
+            pk        INTEGER PRIMARY KEY,
+            id        TEXT NOT NULL UNIQUE,   -- the extractor's event id for this document
+            event_id  TEXT NOT NULL,          -- the merged event it belongs to
+            doc_id    TEXT NOT NULL,
+            published TEXT,
+            kind      TEXT NOT NULL,
+            record    TEXT NOT NULL           -- the report as extracted (public event record JSON)
+        );
+        CREATE INDEX reports_event ON reports(event_id);
+        CREATE INDEX reports_doc ON reports(doc_id);
+
+        -- Candidate search: one row per (report, day it covers, place it names). A merge looks
+        -- up the days one either side of a report, then a box around each place or its region.
+        CREATE TABLE report_keys (
+            kind      TEXT NOT NULL,
+            day       TEXT NOT NULL,
+            lat       REAL,
+            lon       REAL,
+            region    TEXT,                   -- "ua/kharkiv"
+            regional  INTEGER NOT NULL,       -- 1 for a mention of the region itself
+            report_pk INTEGER NOT NULL
+        );
+        CREATE INDEX report_keys_point ON report_keys(kind, day, lat);
+        CREATE INDEX report_keys_region ON report_keys(kind, day, region, regional);
+        CREATE INDEX report_keys_report ON report_keys(report_pk);
+
+        -- An event id that was replaced by a merge keeps resolving to the event that absorbed it.
+        CREATE TABLE event_aliases (
+            old_id   TEXT PRIMARY KEY,
+            event_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- User decisions: 'apart' (doc_id, doc_id) never merge; 'together' (report_id, report_id)
+        -- always merge. Pairs are stored sorted.
+        CREATE TABLE merge_decisions (
+            kind    TEXT NOT NULL,
+            a       TEXT NOT NULL,
+            b       TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            PRIMARY KEY (kind, a, b)
+        ) WITHOUT ROWID;
+
+        -- An edited passage of a watched page: the new text replaced the old document's reports.
+        CREATE TABLE revisions (
+            old_doc_id TEXT NOT NULL,
+            new_doc_id TEXT NOT NULL,
+            source     TEXT,
+            revised_at TEXT NOT NULL,
+            PRIMARY KEY (old_doc_id, new_doc_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX revisions_new ON revisions(new_doc_id);
+
+        -- The watcher's state, so a restarted watcher resumes where it stopped.
+        CREATE TABLE watch_sources (
+            source        TEXT PRIMARY KEY,
+            etag          TEXT,
+            last_modified TEXT,
+            polls         INTEGER NOT NULL DEFAULT 0,
+            failures      INTEGER NOT NULL DEFAULT 0,
+            last_poll     TEXT,
+            next_poll     REAL NOT NULL DEFAULT 0,
+            last_error    TEXT
+        ) WITHOUT ROWID;
+        CREATE TABLE watch_passages (
+            source      TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            doc_id      TEXT NOT NULL,
+            active      INTEGER NOT NULL DEFAULT 1,  -- 0 once the passage left the page or was edited
+            first_seen  TEXT NOT NULL,
+            last_seen   TEXT NOT NULL,
+            PRIMARY KEY (source, fingerprint)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,6 +1,7 @@
 """Read -> extract -> store: the library behind ``sitrep ingest``.
 
-    inputs -> read_inputs -> (Skip | Document) -> not stored yet? -> extract_documents -> Store.add_document
+    inputs -> read_inputs -> (Skip | Document) -> not stored yet? -> extract_documents
+           -> Store.add_reports (merged with the stored reports of the same events; sitrep.merge)
 """
 
 from __future__ import annotations
@@ -69,8 +70,11 @@ def ingest_inputs(
     client: Any = None,
     on_skip: Callable[[Skip], None] | None = None,
     on_stored: Callable[[Document, AddResult], None] | None = None,
+    merge: bool = True,
 ) -> IngestReport:
-    """Read ``inputs``, extract the documents not stored yet, store each in its own transaction."""
+    """Read ``inputs``, extract the documents not stored yet, store each in its own transaction.
+
+    With ``merge`` (the default) each event joins the stored event it reports, if any."""
     from sitrep import (
         extract as extract_stage,  # looked up at call time (tests replace it)
     )
@@ -85,7 +89,8 @@ def ingest_inputs(
     extract_kwargs = {"batch_size": batch_size} if batch_size else {}
     stored = added = linked = 0
     for doc, events in extract_stage.extract_documents(docs, **extract_kwargs):
-        result = store.add_document(doc, _as_events(events))
+        add = store.add_reports if merge else store.add_document
+        result = add(doc, _as_events(events))
         if result.stored:
             stored += 1
             added += result.events_added

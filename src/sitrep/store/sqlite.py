@@ -13,6 +13,7 @@ from pathlib import Path
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, EventFilter, event_from_dict, event_to_dict
 from sitrep.store.base import AddResult, Stats, Store
+from sitrep.store.merging import MergingMixin
 from sitrep.store.migrations import (
     APPLICATION_ID,
     LATEST_VERSION,
@@ -103,7 +104,7 @@ def _primary_place(event: Event) -> tuple[float | None, float | None, str | None
     return first.lat, first.lon, first.country, first.admin1
 
 
-class SQLiteStore(Store):
+class SQLiteStore(MergingMixin, Store):
     """:class:`Store` on one SQLite file (or ``":memory:"``)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
@@ -376,6 +377,11 @@ class SQLiteStore(Store):
     def get_event(self, event_id: str) -> Event | None:
         with self._lock:
             row = self.conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+            if row is None:  # an id a merge replaced resolves to the event that absorbed it
+                row = self.conn.execute(
+                    "SELECT e.record FROM event_aliases a JOIN events e ON e.id = a.event_id WHERE a.old_id = ?",
+                    (event_id,),
+                ).fetchone()
         return None if row is None else event_from_dict(json.loads(row[0]))
 
     def _select_records(self, flt: EventFilter) -> tuple[str, tuple[object, ...]]:
@@ -417,6 +423,7 @@ class SQLiteStore(Store):
             return [str(r[3]) for r in self.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
 
     def documents_for_event(self, event_id: str) -> list[Document]:
+        event_id = self.resolve_event_id(event_id) or event_id
         with self._lock:
             rows = self.conn.execute(
                 "SELECT d.id, d.text, d.published, d.url, d.title, d.source, d.origin "

@@ -1,0 +1,456 @@
+"""Merging inside the SQLite store: reports in, one event per real-world event out.
+
+    add_reports(doc, events)
+      -> each event is a report (table ``reports``; keys by day and place in ``report_keys``)
+      -> candidates: same kind, the days one either side, a box of MAX_KM around each place
+         or the same region (two indexed look-ups per place; never a scan of all events)
+      -> sitrep.merge.same_event on each candidate -> the clusters it links to
+      -> those clusters + the new report are re-combined (sitrep.merge.combine_reports) and
+         their rows in ``events`` rewritten; replaced ids become aliases
+
+Everything for one document happens in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sitrep.errors import StoreError
+from sitrep.merge import (
+    MAX_KM,
+    Decisions,
+    Dispute,
+    Report,
+    cluster_reports,
+    combine_reports,
+    date_range,
+    disputes,
+    is_regional,
+    match_places,
+    mergeable,
+    region_key,
+    same_event,
+)
+from sitrep.model import Document, Event, event_from_dict, event_to_dict
+from sitrep.store.base import AddResult
+
+_KM_PER_DEG = 111.0
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """One document's report of a stored event, for showing reports side by side."""
+
+    doc_id: str
+    document: Document | None
+    report: Event  # the event as extracted from that document alone
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What a user decision (split or merge) did: the events it left."""
+
+    event_ids: tuple[str, ...]
+
+
+def _dump(event: Event) -> str:
+    return json.dumps(event_to_dict(event), ensure_ascii=False, separators=(",", ":"))
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+class MergingMixin:
+    """Merging methods of :class:`~sitrep.store.sqlite.SQLiteStore` (see module docstring)."""
+
+    # provided by SQLiteStore
+    conn: sqlite3.Connection
+    path: str
+    readonly: bool
+
+    # ------------------------------------------------------------------ public
+
+    def add_reports(self, doc: Document, events: Sequence[Event], *, replaces: str | None = None) -> AddResult:
+        """Store a document and merge each of its events with the stored reports of the same event.
+
+        ``replaces``: the id of a stored document this one revises (an edited passage): its
+        reports are withdrawn, each new report of the same kind takes the id of the old one
+        (so event ids stay), and a revision is recorded. A stored doc id changes nothing.
+        """
+        if self.readonly:
+            raise StoreError(f"cannot store document {doc.id!r}: database {self.path!r} is open read-only")
+        with self._lock:  # type: ignore[attr-defined]
+            if self.has_document(doc.id):  # type: ignore[attr-defined]
+                return AddResult(doc.id, stored=False, reason="already stored")
+            conn = self.conn
+            now = self._now()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._insert_document_row(doc, now)
+                added, linked = self._merge_in(doc, events, replaces, now)
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                self._term_ids.clear()  # type: ignore[attr-defined]
+                raise StoreError(
+                    f"cannot store document {doc.id!r} in {self.path!r}: {exc}; nothing of it was "
+                    "written — check free disk space and that no other program locks the database"
+                ) from exc
+            except BaseException:
+                conn.execute("ROLLBACK")
+                self._term_ids.clear()  # type: ignore[attr-defined]
+                raise
+        return AddResult(doc.id, stored=True, events_added=added, events_linked=linked)
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """The current id of an event: itself, or the event that absorbed it (aliases), or None."""
+        with self._lock:  # type: ignore[attr-defined]
+            if self.conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+                return event_id
+            row = self.conn.execute("SELECT event_id FROM event_aliases WHERE old_id = ?", (event_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def reports_for_event(self, event_id: str) -> list[EventReport]:
+        """Each document's own report of the event, earliest first (empty for unmerged stores)."""
+        current = self.resolve_event_id(event_id) or event_id
+        with self._lock:  # type: ignore[attr-defined]
+            rows = self.conn.execute(
+                "SELECT doc_id, record FROM reports WHERE event_id = ? ORDER BY published IS NULL, published, id",
+                (current,),
+            ).fetchall()
+        return [EventReport(str(d), self.get_document(str(d)), event_from_dict(json.loads(r))) for d, r in rows]  # type: ignore[attr-defined]
+
+    def disputes_for_event(self, event_id: str) -> tuple[Dispute, ...]:
+        """Figures the event's reports disagree on, each value with its document and source."""
+        reports = self.reports_for_event(event_id)
+        sources = {r.doc_id: r.document.source for r in reports if r.document and r.document.source}
+        return disputes([Report(r.report, r.doc_id, _pub(r.document)) for r in reports], sources)  # type: ignore[arg-type]
+
+    def split_event(self, event_id: str, doc_id: str) -> MergeResult:
+        """Undo a wrong merge: the reports of ``doc_id`` leave the event and never merge with
+        the documents left in it again (a decision kept in the database)."""
+        current = self._require_event(event_id)
+        with self._lock:  # type: ignore[attr-defined]
+            docs = [str(r[0]) for r in self.conn.execute(
+                "SELECT DISTINCT doc_id FROM reports WHERE event_id = ? ORDER BY doc_id", (current,))]
+            if doc_id not in docs:
+                raise StoreError(
+                    f"document {doc_id!r} does not report event {current!r}; its documents are: "
+                    f"{', '.join(docs) or 'none'} (see `sitrep show {current}`)"
+                )
+            if len(docs) == 1:
+                return MergeResult((current,))
+            pairs = [_pair(doc_id, other) for other in docs if other != doc_id]
+            return self._decide("apart", pairs, [current])
+
+    def merge_events_by_id(self, a: str, b: str) -> MergeResult:
+        """Force two events into one (a decision kept in the database)."""
+        ea, eb = self._require_event(a), self._require_event(b)
+        if ea == eb:
+            return MergeResult((ea,))
+        return self._decide("together", [_pair(ea, eb)], [ea, eb])
+
+    def decisions(self) -> Decisions:
+        """Every user decision stored."""
+        with self._lock:  # type: ignore[attr-defined]
+            rows = self.conn.execute("SELECT kind, a, b FROM merge_decisions").fetchall()
+        return Decisions(
+            apart=frozenset((a, b) for k, a, b in rows if k == "apart"),
+            together=frozenset((a, b) for k, a, b in rows if k == "together"),
+        )
+
+    def revisions_of(self, doc_id: str) -> list[tuple[str, str, str]]:
+        """(old doc id, new doc id, revised at) for every revision touching ``doc_id``."""
+        with self._lock:  # type: ignore[attr-defined]
+            rows = self.conn.execute(
+                "SELECT old_doc_id, new_doc_id, revised_at FROM revisions WHERE old_doc_id = ? OR new_doc_id = ? "
+                "ORDER BY revised_at",
+                (doc_id, doc_id),
+            ).fetchall()
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+    # ------------------------------------------------------------------ internals
+
+    def _require_event(self, event_id: str) -> str:
+        current = self.resolve_event_id(event_id)
+        if current is None:
+            raise StoreError(f"no event {event_id!r} in {self.path!r}; list the ids with `sitrep events`")
+        return current
+
+    def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> MergeResult:
+        if self.readonly:
+            raise StoreError(f"cannot record a decision: database {self.path!r} is open read-only")
+        conn = self.conn
+        now = self._now()
+        with self._lock:  # type: ignore[attr-defined]
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO merge_decisions (kind, a, b, made_at) VALUES (?, ?, ?, ?)",
+                    [(kind, a, b, now) for a, b in pairs],
+                )
+                members = self._reports_of_events(event_ids)
+                members = self._close_over(members, self.decisions())
+                new_ids = self._rewrite(members, self.decisions(), now, recluster=True)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                self._term_ids.clear()  # type: ignore[attr-defined]
+                raise
+        return MergeResult(tuple(new_ids))
+
+    @staticmethod
+    def _now() -> str:
+        from sitrep.store.sqlite import _now
+
+        return _now()
+
+    def _insert_document_row(self, doc: Document, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO documents (id, text, published, url, title, source, origin, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.text, doc.published.isoformat() if doc.published else None, doc.url, doc.title,
+             doc.source, doc.origin, now),
+        )
+
+    def _merge_in(self, doc: Document, events: Sequence[Event], replaces: str | None, now: str) -> tuple[int, int]:
+        published = doc.published.isoformat() if doc.published else None
+        incoming: dict[str, Event] = {}
+        for e in events:
+            incoming.setdefault(e.id, e)
+        affected: dict[str, Report] = {}
+        if replaces:
+            incoming = self._take_ids(replaces, list(incoming.values()))
+            affected.update(self._withdraw(replaces, doc.id, now))
+        new_reports: list[Report] = []
+        for event in incoming.values():
+            if self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (event.id,)).fetchone():
+                continue  # the same report id is already stored (a duplicate event): nothing to add
+            report = Report(event, doc.id, published)
+            self._insert_report(report)
+            new_reports.append(report)
+            affected[report.id] = report
+        decisions = self.decisions()
+        linked_events: set[str] = set()
+        linked = 0
+        for report in new_reports:
+            hits = {
+                self._event_of(cand.id)
+                for cand in self._candidates(report)
+                if cand.id not in affected and same_event(report, cand, decisions)
+            }
+            linked += bool(hits)
+            linked_events |= hits
+        members = dict(affected)
+        for r in self._reports_of_events(sorted(linked_events)):
+            members.setdefault(r.id, r)
+        members = self._close_over(list(members.values()), decisions)
+        self._rewrite(members, decisions, now, recluster=replaces is not None)
+        return len(new_reports) - linked, linked
+
+    def _take_ids(self, old_doc: str, events: list[Event]) -> dict[str, Event]:
+        """Give revised reports the ids of the old passage's reports of the same kind, in order."""
+        from dataclasses import replace
+
+        old = [(str(i), str(k)) for i, k in self.conn.execute(
+            "SELECT id, kind FROM reports WHERE doc_id = ? ORDER BY pk", (old_doc,))]
+        out: dict[str, Event] = {}
+        for e in events:
+            match = next((i for i, k in old if k == e.kind), None)
+            if match is not None:
+                old.remove((match, e.kind))
+                e = replace(e, id=match)
+            out.setdefault(e.id, e)
+        return out
+
+    def _withdraw(self, old_doc: str, new_doc: str, now: str) -> dict[str, Report]:
+        """Remove the reports of a revised document; return the other members of their events."""
+        rows = self.conn.execute("SELECT pk, event_id FROM reports WHERE doc_id = ?", (old_doc,)).fetchall()
+        events = sorted({str(e) for _, e in rows})
+        self.conn.executemany("DELETE FROM report_keys WHERE report_pk = ?", [(pk,) for pk, _ in rows])
+        self.conn.execute("DELETE FROM reports WHERE doc_id = ?", (old_doc,))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO revisions (old_doc_id, new_doc_id, source, revised_at) VALUES (?, ?, ?, ?)",
+            (old_doc, new_doc, None, now),
+        )
+        for event_id in events:  # the old events go; their remaining reports are re-combined
+            self._delete_event(event_id)
+        return {r.id: r for r in self._reports_of_events(events)}
+
+    def _insert_report(self, report: Report) -> None:
+        cur = self.conn.execute(
+            "INSERT INTO reports (id, event_id, doc_id, published, kind, record) VALUES (?, ?, ?, ?, ?, ?)",
+            (report.id, report.id, report.doc_id, report.published, report.event.kind, _dump(report.event)),
+        )
+        pk = int(cur.lastrowid or 0)
+        if not mergeable(report.event):
+            return
+        rng = date_range(report.event)
+        assert rng is not None
+        days = [(rng[0] + timedelta(days=i)).isoformat() for i in range((rng[1] - rng[0]).days + 1)]
+        rows = []
+        for loc in match_places(report.event):
+            for day in days:
+                rows.append((report.event.kind, day, loc.lat, loc.lon, region_key(loc), int(is_regional(loc)), pk))
+        self.conn.executemany(
+            "INSERT INTO report_keys (kind, day, lat, lon, region, regional, report_pk) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _candidates(self, report: Report) -> list[Report]:
+        """Stored reports that may be the same event: indexed look-ups by kind, day and place."""
+        if not mergeable(report.event):
+            return []
+        rng = date_range(report.event)
+        assert rng is not None
+        days = [(rng[0] + timedelta(days=i)).isoformat() for i in range(-1, (rng[1] - rng[0]).days + 2)]
+        marks = ",".join("?" * len(days))
+        kind = report.event.kind
+        pks: set[int] = set()
+        for loc in match_places(report.event):
+            region = region_key(loc)
+            if is_regional(loc):
+                if region:
+                    pks.update(r[0] for r in self.conn.execute(
+                        f"SELECT report_pk FROM report_keys WHERE kind = ? AND day IN ({marks}) AND region = ?",
+                        (kind, *days, region)))
+                continue
+            dlat = MAX_KM / _KM_PER_DEG
+            dlon = dlat / max(0.1, math.cos(math.radians(loc.lat or 0.0)))
+            pks.update(r[0] for r in self.conn.execute(
+                f"SELECT report_pk FROM report_keys WHERE kind = ? AND day IN ({marks}) "
+                "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+                (kind, *days, loc.lat - dlat, loc.lat + dlat, loc.lon - dlon, loc.lon + dlon)))  # type: ignore[operator]
+            if region:
+                pks.update(r[0] for r in self.conn.execute(
+                    f"SELECT report_pk FROM report_keys WHERE kind = ? AND day IN ({marks}) AND region = ? "
+                    "AND regional = 1",
+                    (kind, *days, region)))
+        if not pks:
+            return []
+        rows = self.conn.execute(
+            f"SELECT id, doc_id, published, record FROM reports WHERE pk IN ({','.join('?' * len(pks))})",
+            sorted(pks),
+        ).fetchall()
+        return [self._report(r) for r in rows]
+
+    @staticmethod
+    def _report(row: Sequence[object]) -> Report:
+        return Report(event_from_dict(json.loads(str(row[3]))), str(row[1]), row[2])  # type: ignore[arg-type]
+
+    def _event_of(self, report_id: str) -> str:
+        return str(self.conn.execute("SELECT event_id FROM reports WHERE id = ?", (report_id,)).fetchone()[0])
+
+    def _reports_of_events(self, event_ids: Iterable[str]) -> list[Report]:
+        ids = list(event_ids)
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            f"SELECT id, doc_id, published, record FROM reports WHERE event_id IN ({','.join('?' * len(ids))})",
+            ids,
+        ).fetchall()
+        return [self._report(r) for r in rows]
+
+    def _close_over(self, members: list[Report] | dict[str, Report], decisions: Decisions) -> dict[str, Report]:
+        """Add the events that user 'together' decisions tie to any member."""
+        out = dict(members) if isinstance(members, dict) else {r.id: r for r in members}
+        if not decisions.together:
+            return out
+        while True:
+            partners = {b if a in out else a for a, b in decisions.together if (a in out) != (b in out)}
+            if not partners:
+                return out
+            events = {self._event_of(p) for p in partners if self.conn.execute(
+                "SELECT 1 FROM reports WHERE id = ?", (p,)).fetchone()}
+            grown = False
+            for r in self._reports_of_events(sorted(events)):
+                if r.id not in out:
+                    out[r.id] = r
+                    grown = True
+            if not grown:
+                return out
+
+    def _rewrite(
+        self, members: dict[str, Report], decisions: Decisions, now: str, *, recluster: bool = False
+    ) -> list[str]:
+        """Re-cluster ``members`` and rewrite their events; return the resulting event ids.
+
+        Without decisions among them (and unless ``recluster``), members are one cluster:
+        they were gathered because the new report links to each of their events."""
+        if not members:
+            return []
+        reports = list(members.values())
+        docs = {r.doc_id for r in reports}
+        touched = recluster or any(a in docs and b in docs for a, b in decisions.apart)
+        touched = touched or any(a in members and b in members for a, b in decisions.together)
+        groups = cluster_reports(reports, decisions) if touched else [sorted(reports, key=lambda r: r.sort_key)]
+        old_events = {str(r[0]) for r in self.conn.execute(
+            f"SELECT DISTINCT event_id FROM reports WHERE id IN ({','.join('?' * len(members))})", list(members))}
+        new_ids = []
+        for group in groups:
+            event = combine_reports(group)
+            new_ids.append(event.id)
+            current = self.conn.execute("SELECT record FROM events WHERE id = ?", (event.id,)).fetchone()
+            if current is not None and str(current[0]) == _dump(event):
+                pass  # unchanged (e.g. a duplicate report): leave the row alone
+            else:
+                if current is not None:
+                    self._delete_event(event.id)
+                self._store_event(event, [r.doc_id for r in group])
+            self.conn.executemany(
+                "UPDATE reports SET event_id = ? WHERE id = ?", [(event.id, r.id) for r in group]
+            )
+            for r in group:  # every report id of the group resolves to the event
+                if r.id != event.id:
+                    self.conn.execute(
+                        "INSERT INTO event_aliases (old_id, event_id) VALUES (?, ?) "
+                        "ON CONFLICT(old_id) DO UPDATE SET event_id = excluded.event_id",
+                        (r.id, event.id),
+                    )
+            self.conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event.id,))
+        for old in sorted(old_events - set(new_ids)):
+            self._delete_event(old)
+            if old in members:  # aliases that pointed at the old id follow it
+                self.conn.execute(
+                    "UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (self._event_of(old), old)
+                )
+        return new_ids
+
+    def _store_event(self, event: Event, doc_ids: Sequence[str]) -> None:
+        carrier = Document(id=doc_ids[0], text="")
+        self._insert_event(event, carrier, self._now())  # type: ignore[attr-defined]
+        pk = int(self.conn.execute("SELECT pk FROM events WHERE id = ?", (event.id,)).fetchone()[0])
+        outlets = sorted({str(r[0]).lower() for r in self.conn.execute(
+            f"SELECT source FROM documents WHERE id IN ({','.join('?' * len(doc_ids))}) AND source IS NOT NULL",
+            list(doc_ids))})
+        if outlets:
+            self._add_terms(pk, [("source", o) for o in outlets], new_event=False)  # type: ignore[attr-defined]
+
+    def _delete_event(self, event_id: str) -> None:
+        row = self.conn.execute("SELECT pk FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return
+        pk = int(row[0])
+        conn = self.conn
+        conn.execute(
+            "UPDATE terms SET n = n - 1 WHERE id IN (SELECT term_id FROM event_terms WHERE event_pk = ?)", (pk,)
+        )
+        conn.execute("DELETE FROM event_terms WHERE event_pk = ?", (pk,))
+        conn.execute("DELETE FROM event_locations WHERE event_pk = ?", (pk,))
+        conn.execute("DELETE FROM event_text WHERE rowid = ?", (pk,))
+        conn.execute("DELETE FROM evidence WHERE event_id = ?", (event_id,))
+        conn.execute("DELETE FROM event_reports WHERE event_id = ?", (event_id,))
+        conn.execute("DELETE FROM events WHERE pk = ?", (pk,))
+
+
+def _pub(doc: Document | None) -> str | None:
+    return doc.published.isoformat() if doc and doc.published else None
+
+
+__all__ = ["EventReport", "MergeResult", "MergingMixin"]
