@@ -5,7 +5,9 @@
 Builds the database with ``sitrep.store.synthetic`` (or reuses ``--db`` when it exists),
 starts ``sitrep.web.serve`` with uvicorn in a subprocess on 127.0.0.1, and times
 ``GET /api/events`` for one-week + bounding-box queries (a different week each request) and
-``GET /api/stats`` with httpx. Targets: events p95 <= 50 ms, stats p95 <= 100 ms.
+``GET /api/stats`` with httpx: the same request repeated (served from the server's cache
+after the first), and a different filter each time (never cached). Targets: events p95
+<= 50 ms, stats p95 <= 100 ms (both stats lines).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def build(path: Path, n: int) -> None:
     print(f"built {path} with {total:,} events in {time.perf_counter() - t0:.1f} s")
 
 
-def store_filter():  # noqa: ANN201 - tiny helper
+def store_filter():
     from sitrep.model import EventFilter
 
     return EventFilter()
@@ -52,7 +54,7 @@ def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[94]
 
 
-def timed(client: httpx.Client, url: str, requests: int, make_params) -> tuple[list[float], int]:  # noqa: ANN001
+def timed(client: httpx.Client, url: str, requests: int, make_params) -> tuple[list[float], int]:
     samples: list[float] = []
     matched = 0
     for i in range(requests):
@@ -109,6 +111,11 @@ def main() -> int:
             ev, ev_matched = timed(client, "/api/events", args.requests, week_bbox)
             timed(client, "/api/stats", 5, lambda i: {})
             st, _ = timed(client, "/api/stats", args.requests, lambda i: {})
+            # The server caches /api/stats per (filter, database version): a different filter
+            # each request (all events up to a day in the year's last 100 days) always misses.
+            last = first + timedelta(days=364)
+            cold, _ = timed(client, "/api/stats", min(args.requests, 100),
+                            lambda i: {"until": (last - timedelta(days=i)).isoformat()})
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -118,7 +125,9 @@ def main() -> int:
           f"median {statistics.median(ev):.1f} ms, p95 {p95(ev):.1f} ms (target <= 50)")
     print(f"GET /api/stats (all {args.events:,} events, by day and kind): {args.requests} requests; "
           f"median {statistics.median(st):.1f} ms, p95 {p95(st):.1f} ms (target <= 100)")
-    return 0 if p95(ev) <= 50 and p95(st) <= 100 else 1
+    print(f"GET /api/stats uncached (until=a different day each request): {len(cold)} requests; "
+          f"median {statistics.median(cold):.1f} ms, p95 {p95(cold):.1f} ms (target <= 100)")
+    return 0 if p95(ev) <= 50 and p95(st) <= 100 and p95(cold) <= 100 else 1
 
 
 if __name__ == "__main__":

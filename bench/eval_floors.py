@@ -46,7 +46,7 @@ def main() -> int:
 
 
 def _set(text: str, section: str, name: str, value: str) -> str:
-    head = text.index(f"[{section}]")
+    head = re.search(rf"(?m)^\[{section}\]$", text).start()  # type: ignore[union-attr]
     nxt = text.find("\n[", head + 1)
     end = len(text) if nxt == -1 else nxt
     body = re.sub(rf"(?m)^{re.escape(name)}\s*=\s*[0-9.]+", f"{name} = {value}", text[head:end], count=1)

@@ -133,21 +133,22 @@ def main() -> int:
         sw = sum(len(t.split()) for t in sample)
         for t in sample[:20]:
             extract(t, published="2022-06-25")
-        t0 = time.perf_counter()
-        for t in sample:
-            extract(t, published="2022-06-25")
-        with_geo = time.perf_counter() - t0
         real = pipeline.geocode_text
-        pipeline.geocode_text = lambda text, *, exclude=(): []  # type: ignore[assignment]
-        try:
+
+        def timed(geo: bool) -> float:
+            pipeline.geocode_text = real if geo else (lambda text, *, exclude=(): [])  # type: ignore[assignment]
             t0 = time.perf_counter()
             for t in sample:
                 extract(t, published="2022-06-25")
-            without = time.perf_counter() - t0
+            return time.perf_counter() - t0
+
+        try:  # alternate the two, best of three each: the machine's noise is larger than the effect
+            runs = [(timed(True), timed(False)) for _ in range(3)]
         finally:
             pipeline.geocode_text = real  # type: ignore[assignment]
-        print(f"extract with geocoding {sw / with_geo:,.0f} words/s, without {sw / without:,.0f} words/s: "
-              f"geocoding adds {(with_geo - without) / without:.1%} (target <= 10%)")
+        with_geo, without = min(r[0] for r in runs), min(r[1] for r in runs)
+        print(f"extract with geocoding {sw / with_geo:,.0f} words/s, without {sw / without:,.0f} words/s "
+              f"(best of 3, alternated): geocoding adds {(with_geo - without) / without:.1%} (target <= 10%)")
 
     if a.eval:
         from sitrep.geo.evaluate import evaluate_toponyms, evaluate_ucdp

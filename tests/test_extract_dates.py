@@ -104,11 +104,11 @@ def test_seed_article_dates_are_all_near_publication() -> None:
         ),
         (
             "Explosions rocked Odesa overnight, officials said.",
-            ("overnight", date(2022, 6, 24), SAT, "day", "night"),
+            ("overnight", SAT, SAT, "day", "night"),
         ),
         (
             "Drones attacked Kyiv last night, the mayor said.",
-            ("last night", date(2022, 6, 24), SAT, "day", "night"),
+            ("last night", SAT, SAT, "day", "night"),
         ),
         (
             "Officials said yesterday that the bridge was hit.",
@@ -159,7 +159,7 @@ def test_overnight_into_sunday_ends_on_sunday() -> None:
     sunday = date(2022, 6, 26)
     assert span("Russia launched 40 drones overnight into Sunday.", sunday) == (
         "overnight into Sunday",
-        SAT,
+        sunday,
         sunday,
         "day",
         "night",

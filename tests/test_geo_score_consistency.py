@@ -17,7 +17,7 @@ def test_geo_score_rank_equals_explain() -> None:
     rows = [json.loads(x) for x in (Path(__file__).parent / "data" / "toponyms.jsonl").read_text().splitlines()]
     text = " ".join(r["text"] for r in rows[1:120])
     raws = scan(text, gaz)
-    ctx = Ctx(countries={"UA"}, admin1s={("UA", "Donetsk")}, anchors=[(48.0, 37.8, "Donetsk", -1, 0.668), (50.45, 30.52, "Kyiv", 3, 0.637)])
+    ctx = Ctx(countries={"UA"}, admin1s={("UA", "Donetsk")}, anchors=[(48.0, 37.8, "Donetsk", -1, 0.668, False), (50.45, 30.52, "Kyiv", 3, 0.637, True)])
     locals_, local_cc, _, earlier, _ = _cues(text, raws, gaz)
     checked = 0
     for k, rm in enumerate(raws):

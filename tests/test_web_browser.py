@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
 import sys
 import threading
@@ -13,9 +14,9 @@ import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_web_data import XSS_TEXT, build_db  # noqa: E402
+from test_web_data import XSS_TEXT, build_db
 
-from sitrep.model import Document  # noqa: E402
+from sitrep.model import Document
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -136,9 +137,50 @@ def test_web_browser_map_shows_events_at_their_places_and_evidence(page, server)
     _wait_map(page, None)
     page.wait_for_selector("#event-view .evidence mark")
     assert "Sievierodonetsk" in page.inner_text("#event-view .evidence")
+    _wait_settled(page, seed["id"])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "screenshot.png"))
     assert page.outside == [] and page.dialogs == []
+
+
+def _wait_settled(pg, event_id: str) -> None:
+    """The base layer drawn, the selection ring on the event, no map request in flight."""
+    pg.wait_for_function("() => (document.body.dataset.baseLayer || '').includes('border')", timeout=20000)
+    pg.wait_for_selector(f'.ev-selection[data-selected-event="{event_id}"]')
+    pg.wait_for_function("() => document.body.dataset.mapBusy === '0'", timeout=15000)
+    pg.wait_for_timeout(300)
+
+
+def test_web_browser_deep_link_pans_to_and_rings_the_event(page, server) -> None:
+    base, _mode = server
+    seed = next(e for e in _events(base)
+                if e["kind"] == "territory_change" and "Sievierodonetsk" in e["evidence"][0]["sentence"])
+    place = next(l for l in seed["locations"] if l["lat"] is not None)
+    page.goto(f"{base}/#map=6/41.9/12.5&event={seed['id']}")  # a view of Rome, far from the event
+    page.wait_for_selector("#event-view .evidence")
+    _wait_settled(page, seed["id"])
+    centre = page.evaluate("(() => { const c = window.sitrep.map.getCenter(); return [c.lat, c.lng, window.sitrep.map.getZoom()]; })()")
+    assert abs(centre[0] - place["lat"]) < 0.05 and abs(centre[1] - place["lon"]) < 0.05
+    assert centre[2] == 6  # the link's zoom is kept
+    ring = page.locator(".ev-selection").bounding_box()
+    want = page.evaluate(
+        "([lat, lon]) => { const p = window.sitrep.map.latLngToContainerPoint([lat, lon]);"
+        " const c = document.getElementById('map').getBoundingClientRect(); return [c.left + p.x, c.top + p.y]; }",
+        [place["lat"], place["lon"]],
+    )
+    assert abs(ring["x"] + ring["width"] / 2 - want[0]) < 2 and abs(ring["y"] + ring["height"] / 2 - want[1]) < 2
+    assert page.evaluate("getComputedStyle(document.querySelector('.ev-selection')).pointerEvents") == "none"
+    # Region (oblast) outlines are drawn at this zoom, under the markers.
+    assert page.evaluate("document.body.dataset.baseLayer") == "border,land,region"
+    assert page.locator(".leaflet-base-region-pane canvas").count() == 1
+    # The timeline's axis labels do not overlap and stay inside the timeline.
+    boxes = page.eval_on_selector_all(
+        "#timeline-svg text.axis", "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })")
+    svg = page.locator("#timeline-svg").bounding_box()
+    assert len(boxes) >= 3
+    boxes.sort()
+    assert all(a[1] + 4 <= b[0] for a, b in itertools.pairwise(boxes)), boxes
+    assert boxes[0][0] >= svg["x"] - 0.5 and boxes[-1][1] <= svg["x"] + svg["width"] + 0.5
 
 
 def test_web_browser_timeline_brush_filters_the_map(page, server) -> None:

@@ -7,6 +7,9 @@
     export    database -> jsonl | acled | geojson | parquet
     geocode   text -> place mentions, explained       (sitrep.geo)
     serve     database -> HTTP API and map page       (sitrep.web)
+    watch     follow pages, feeds, Telegram exports   (sitrep.watch)
+    split     undo a merge: a document leaves an event (sitrep.store, sitrep.merge)
+    merge     force two events into one
 
 docs/cli.md is generated from this module's help texts: ``sitrep cli-docs -o docs/cli.md``.
 """
@@ -407,8 +410,14 @@ def show(
         if event is None:
             raise StoreError(f"no event {event_id!r} in {store.path!r}; list the ids with `sitrep events`")
         docs = store.documents_for_event(event_id)
+        reports = store.reports_for_event(event.id)
+        disputes = store.disputes_for_event(event.id)
     if as_json:
         out = {"event": event_to_dict(event), "documents": [{k: v for k, v in document_to_dict(d).items() if k != "text"} for d in docs]}
+        if len(reports) > 1:
+            from sitrep.store.merging import reports_to_json
+
+            out.update(reports_to_json(reports, disputes))
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     con = Console(highlight=False)
@@ -460,6 +469,13 @@ def show(
         con.print(Text.assemble((f"{'evidence':>12}: ", "bold"), sentence, (f"  ({ev.doc_id} {ev.start}-{ev.end})", "dim")))
     for doc in docs:
         line("document", " · ".join(x for x in (doc.id, doc.title, doc.source, doc.published.isoformat() if doc.published else None, doc.url or doc.origin) if x))
+    if len(reports) > 1:  # merged: each document's own report, side by side
+        from sitrep.store.merging import report_line
+
+        for r in reports:
+            line("report", report_line(r))
+        for dispute in disputes:
+            line("disputed", f"{dispute.item}: " + "; ".join(f"{v} ({src or doc})" for v, doc, src in dispute.values))
 
 
 @app.command()
@@ -559,6 +575,82 @@ def eval_(
         from sitrep.evaluate.cli import run_eval
 
         raise typer.Exit(run_eval(gold, sys.stdout, by=by.value, errors=errors, fmt=fmt.value if fmt else None, limit=limit))
+
+
+# ----------------------------------------------------------------------------- watch / split / merge
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", help="URLs of pages, live blogs and feeds; feed files; Telegram result.json files.")],
+    interval: Annotated[float, typer.Option("--interval", min=1, help="Seconds between polls of a source.")] = 300,
+    max_backoff: Annotated[float, typer.Option("--max-backoff", min=1, help="Longest wait after repeated errors, in seconds.")] = 3600,
+    rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds of polls [default: run until Ctrl-C].")] = None,
+    db: DbOpt = None,
+    max_bytes: MaxBytesOpt = None,
+) -> None:
+    """Follow sources as they update: only new or edited passages are extracted, their events
+    merged into the database; an edited passage is stored as a revision, not a new event.
+
+    Uses conditional requests (ETag / Last-Modified) and backs off on errors. The state lives
+    in the database, so a restarted watcher resumes where it stopped. Ctrl-C stops cleanly.
+    """
+    from sitrep.store import open_store
+    from sitrep.watch import PollResult, Watcher
+
+    settings = _settings(ctx)
+    totals: Counter[str] = Counter()
+
+    def report(r: PollResult) -> None:
+        totals.update(polls=1, new=r.new, edited=r.edited, events=r.events_added, errors=r.status == "error")
+        if r.status == "error":
+            _err(f"error: {r.error}")
+        elif r.status == "read":
+            _err(f"{r.source}: {r.new} new, {r.edited} edited, {r.unchanged} unchanged passages; "
+                 f"{r.events_added} new events, {r.events_linked} merged into stored ones")
+        for skip in r.skipped:
+            _err(_skip_line(skip))
+
+    with _errors():
+        limit = parse_size(max_bytes, "--max-bytes") if max_bytes else settings.max_bytes
+        with open_store(_db_path(ctx, db)) as store:
+            watcher = Watcher(store, interval=interval, max_backoff=max_backoff, max_bytes=limit)
+            try:
+                watcher.run(sources, rounds=rounds, on_result=report)
+            except KeyboardInterrupt:
+                _err("stopped (Ctrl-C); everything read so far is stored — run the same command to resume")
+            finally:
+                watcher.close()
+    typer.echo(f"polls: {totals['polls']}; passages new: {totals['new']}, edited: {totals['edited']}; "
+               f"new events: {totals['events']}; errors: {totals['errors']}")
+
+
+@app.command()
+def split(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="EVENT_ID", help="A merged event.")],
+    doc_id: Annotated[str, typer.Argument(metavar="DOC_ID", help="The document to take out of it (see `sitrep show`).")],
+    db: DbOpt = None,
+) -> None:
+    """Undo a wrong merge: DOC_ID's report leaves EVENT_ID and never merges with the event's
+    other documents again (the decision is kept in the database and survives re-ingest)."""
+    with _errors(), _open_existing(ctx, db) as store:
+        result = store.split_event(event_id, doc_id)
+    typer.echo("events now: " + ", ".join(result.event_ids))
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    first: Annotated[str, typer.Argument(metavar="A", help="An event id.")],
+    second: Annotated[str, typer.Argument(metavar="B", help="Another event id.")],
+    db: DbOpt = None,
+) -> None:
+    """Force two events into one (the decision is kept in the database and survives re-ingest)."""
+    with _errors(), _open_existing(ctx, db) as store:
+        result = store.merge_events_by_id(first, second)
+    typer.echo("event now: " + ", ".join(result.event_ids))
 
 
 # ----------------------------------------------------------------------------- docs

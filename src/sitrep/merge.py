@@ -10,20 +10,23 @@ Rules (``same_event``):
 - **kind**: equal kinds; ``assessment`` (forecasts, judgements) never merges.
 - **documents**: two reports from the same document never merge (the extractor already
   decided they are different events).
-- **dates**: the ranges overlap or lie within one day of each other. Two single days both
-  stated in the text, neither at night, must be the same day (a night strike is reported
-  under either date; "Monday" vs "Tuesday" are two strikes). Ranges longer than
-  :data:`MAX_SPAN_DAYS` days are too vague to merge.
+- **dates**: the ranges overlap or lie within one day of each other (a night strike is
+  reported under either date). Ranges longer than :data:`MAX_SPAN_DAYS` days are too vague
+  to merge.
 - **places**: only places whose wording appears in the report's evidence count (provenance:
   a merge rests on what the sentences say). Some target/site place of one lies within :data:`MAX_KM` km of one of the
   other, or one of them is a regional mention (precision 3, an admin1) of the region the
   other lies in. Countries (precision 4) and unlocated names do not count.
-- **actors**: the initiators' sides (and the targets' sides) must not be disjoint.
+- **actors**: the initiators' sides must not be disjoint (who is the target is often left
+  implicit, so targets are not compared).
 - **weapons**: the munition families (drone, missile, bomb, artillery) must not be disjoint.
 
-Clusters are the connected components of that relation over all stored reports, so they do
-not depend on the order reports arrive in. User decisions refine it: ``apart`` pairs of
-documents never link; ``together`` pairs of reports always do.
+Components are the connected components of that relation over all stored reports, so they do
+not depend on the order reports arrive in. Each component is then partitioned into events by
+a pure function of its set (``partition``): earliest report first, a report joins the first
+event it links to whose members' dates all agree with its own — so "within a day" cannot
+chain Monday to Wednesday. User decisions refine both: ``apart`` pairs of documents never
+link; ``together`` pairs of reports always do.
 
 The merged event (``combine_reports``) is a pure function of its set of reports:
 
@@ -153,14 +156,7 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return False
-    gap = max((rb[0] - ra[1]).days, (ra[0] - rb[1]).days)
-    if gap > 1:
-        return False
-    if gap == 1 and ra[0] == ra[1] and rb[0] == rb[1]:
-        exact = all(e.date.basis == "text" and e.date.precision == "day" for e in (a, b))
-        night = "night" in (a.date.time_of_day, b.date.time_of_day)
-        return not exact or night
-    return True
+    return max((rb[0] - ra[1]).days, (ra[0] - rb[1]).days) <= 1
 
 
 def _grounded(loc: Location, event: Event) -> bool:
@@ -216,11 +212,8 @@ def _sides(event: Event, role: str) -> set[str]:
 
 
 def _actors_compatible(a: Event, b: Event) -> bool:
-    for role in ("initiator", "target"):
-        sa, sb = _sides(a, role), _sides(b, role)
-        if sa and sb and not sa & sb:
-            return False
-    return True
+    sa, sb = _sides(a, "initiator"), _sides(b, "initiator")
+    return not (sa and sb and not sa & sb)
 
 
 def munition_families(event: Event) -> set[str]:
@@ -267,8 +260,8 @@ def same_event(a: Report, b: Report, decisions: Decisions | None = None) -> bool
 # ----------------------------------------------------------------------------- clusters
 
 
-def cluster_reports(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
-    """Connected components of :func:`same_event`, each sorted earliest first, sorted by first member."""
+def components(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
+    """Connected components of :func:`same_event`, each sorted earliest first."""
     items = sorted({r.id: r for r in reports}.values(), key=lambda r: r.sort_key)
     parent = list(range(len(items)))
 
@@ -286,6 +279,49 @@ def cluster_reports(reports: Sequence[Report], decisions: Decisions | None = Non
     for i, r in enumerate(items):
         groups.setdefault(find(i), []).append(r)
     return sorted(groups.values(), key=lambda g: g[0].sort_key)
+
+
+def _fits(report: Report, cluster: list[Report], decisions: Decisions | None) -> bool:
+    """May ``report`` join ``cluster``? Its dates must agree with every member's (no chains
+    of "within a day" across three days), and no user decision keeps them apart."""
+    for m in cluster:
+        if decisions is not None and decisions.is_apart(report, m):
+            return False
+        if not _dates_compatible(report.event, m.event):
+            return False
+    return True
+
+
+def partition(component: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
+    """Split one component into events: earliest report first, each report joins the first
+    event it links to and fits (see ``_fits``), else starts one; 'together' decisions then
+    join the events they name. A pure function of the set of reports."""
+    items = sorted({r.id: r for r in component}.values(), key=lambda r: r.sort_key)
+    clusters: list[list[Report]] = []
+    for r in items:
+        for c in clusters:
+            if any(same_event(r, m, decisions) for m in c) and _fits(r, c, decisions):
+                c.append(r)
+                break
+        else:
+            clusters.append([r])
+    if decisions is not None and decisions.together:
+        where = {r.id: i for i, c in enumerate(clusters) for r in c}
+        for a, b in sorted(decisions.together):
+            if a in where and b in where and where[a] != where[b]:
+                keep, drop = sorted((where[a], where[b]))
+                clusters[keep].extend(clusters[drop])
+                for r in clusters[drop]:
+                    where[r.id] = keep
+                clusters[drop] = []
+        clusters = [sorted(c, key=lambda r: r.sort_key) for c in clusters if c]
+    return sorted(clusters, key=lambda g: g[0].sort_key)
+
+
+def cluster_reports(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
+    """The events of a set of reports: each component partitioned; sorted by earliest report."""
+    out = [c for comp in components(reports, decisions) for c in partition(comp, decisions)]
+    return sorted(out, key=lambda g: g[0].sort_key)
 
 
 # ----------------------------------------------------------------------------- combine
@@ -375,6 +411,39 @@ def merge_events(
     return [combine_reports(group) for group in cluster_reports(list(reports), decisions)]
 
 
+@dataclass(frozen=True, slots=True)
+class PairScores:
+    """Pairwise merge quality: over all pairs of reports, same gold event vs same merged event."""
+
+    true_pos: int
+    false_pos: int
+    false_neg: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / (self.true_pos + self.false_pos) if self.true_pos + self.false_pos else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / (self.true_pos + self.false_neg) if self.true_pos + self.false_neg else 1.0
+
+
+def pairwise_scores(gold: dict[str, str], predicted: dict[str, str]) -> PairScores:
+    """Score ``predicted`` (report id -> event id) against ``gold`` (report id -> gold event)."""
+    from collections import Counter
+
+    ids = sorted(set(gold) & set(predicted))
+    both = Counter((gold[i], predicted[i]) for i in ids)
+    by_gold = Counter(gold[i] for i in ids)
+    by_pred = Counter(predicted[i] for i in ids)
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    tp = sum(pairs(n) for n in both.values())
+    return PairScores(tp, sum(pairs(n) for n in by_pred.values()) - tp, sum(pairs(n) for n in by_gold.values()) - tp)
+
+
 def window(event: Event) -> tuple[date, date] | None:
     """The days a candidate for ``event`` may fall on: its range widened by one day each side."""
     rng = date_range(event)
@@ -389,9 +458,11 @@ __all__ = [
     "MAX_SPAN_DAYS",
     "Decisions",
     "Dispute",
+    "PairScores",
     "Report",
     "cluster_reports",
     "combine_reports",
+    "components",
     "date_range",
     "disputes",
     "is_regional",
@@ -400,6 +471,8 @@ __all__ = [
     "merge_events",
     "mergeable",
     "munition_families",
+    "pairwise_scores",
+    "partition",
     "region_key",
     "report_of",
     "same_event",

@@ -13,25 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any, Literal
-
-KINDS: tuple[str, ...] = (
-    "strike",
-    "interception",
-    "battle",
-    "territory_change",
-    "violence_against_civilians",
-    "protest",
-    "riot",
-    "arrest",
-    "personnel_change",
-    "deployment",
-    "logistics",
-    "diplomacy",
-    "looting",
-    "assessment",
-    "other",
-)
+from typing import Any, Literal, get_args
 
 ACTOR_ROLES = ("initiator", "target", "subject", "participant")
 ACTOR_TYPES = (
@@ -83,6 +65,10 @@ Kind = Literal[
     "assessment",
     "other",
 ]
+
+
+# the kinds of event, in the order the schema lists them
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 def content_id(prefix: str, *parts: object, length: int = 16) -> str:

@@ -8,7 +8,8 @@ values as false alarms.
     event        an event was found at all (pairs / predicted, pairs / gold)
     kind, acled_type, acled_sub_type, date, fatalities      one value per event
     locations, actors, weapons, quantities, casualties      lists, items paired one to one
-    claim_source, claim_modality, claim_probability        claims, unattributed ones left out
+    claim_source, claim_modality                           claims, unattributed ones left out
+    claim_probability                                      yardstick ranges of all claims (hedges need no source)
 
 CASE 2021: one label per snippet; the prediction is the ACLED sub-event type of the main event
 (the first event ACLED codes), "no ACLED event" when there is none. Micro-F1 is accuracy;
@@ -21,6 +22,7 @@ UCDP: one event per row; detection, location within a tolerance that grows with
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -161,15 +163,30 @@ def actor_match(g: Mapping[str, Any], p: Any) -> bool:
     return _low(g.get("name")) == _low(p.name)
 
 
+@cache
+def canonical_weapon(name: str) -> str:
+    """A weapon name as the knowledge file names it ("9K720 Iskander" -> "9M723 Iskander-M"), lower-cased."""
+    from sitrep.knowledge import find_weapons
+
+    found = find_weapons(name) if name else []
+    return _low(found[0].weapon.name if len(found) == 1 else name)
+
+
 def weapon_match(g: Mapping[str, Any], p: Any) -> bool:
-    return _low(g.get("name")) == _low(p.name)
+    gn, pn = _low(g.get("name")), _low(p.name)
+    if gn == pn or canonical_weapon(str(g.get("name") or "")) == canonical_weapon(p.name or ""):
+        return True
+    # "Patriot" names the same system as "MIM-104 Patriot"
+    return bool(gn) and bool(pn) and (re.search(rf"(?:^|[\s-]){re.escape(gn)}$", pn) is not None)
 
 
 def quantity_match(g: Mapping[str, Any], p: Any) -> bool:
     if g.get("value") != p.value or g.get("role") != p.role:
         return False
     gi, pi = _low(g.get("item")), _low(p.item)
-    return gi == pi or (bool(gi) and bool(pi) and (gi in pi or pi in gi))
+    if gi == pi or (bool(gi) and bool(pi) and (gi in pi or pi in gi)):
+        return True
+    return bool(gi) and canonical_weapon(str(g.get("item"))) == canonical_weapon(p.item or "")
 
 
 def casualty_match(g: Mapping[str, Any], p: Any) -> bool:
@@ -301,13 +318,15 @@ def _event_fields(t: _Tally, g: Mapping[str, Any] | None, ev: Event | None, prob
             problems.append(f"{label}: {name} missed {fn} spurious {fp} (want {_brief(golds)} got {_brief(preds)})")
     gclaims = list(g.get("claims") or ()) if g else []
     pclaims = attributed(ev.claims) if ev else []
+    # the yardstick probability is about the hedge words, so an unattributed claim's counts too
+    pall = list(ev.claims) if ev else []
     for name, match, filt in (
         ("claim_source", source_match, None),
         ("claim_modality", modality_match, None),
         ("claim_probability", probability_match, "probability"),
     ):
         golds = [c for c in gclaims if filt is None or c.get(filt) is not None]
-        preds = [c for c in pclaims if filt is None or getattr(c, filt) is not None]
+        preds = [c for c in (pclaims if filt is None else pall) if filt is None or getattr(c, filt) is not None]
         tp, fp, fn = _pair_items(golds, preds, match)
         t.add(name, tp, fp, fn)
         if (fp or fn) and name != "claim_probability":

@@ -24,6 +24,17 @@ def _by_cue(spec: dict, text: str) -> str | None:
     return None
 
 
+def _first_side(spec: dict, text: str) -> str | None:
+    """Which is named first in the evidence: a state's forces or a non-state group?"""
+    st = _compiled(tuple(spec.get("state_cues", ()))).search(text) if spec.get("state_cues") else None
+    ns = _compiled(tuple(spec.get("nonstate_cues", ()))).search(text) if spec.get("nonstate_cues") else None
+    if st is None and ns is None:
+        return None
+    if ns is None or (st is not None and st.start() < ns.start()):
+        return "state"
+    return "nonstate"
+
+
 def acled_for(
     kind: str,
     hints: Sequence[str],
@@ -56,9 +67,16 @@ def acled_for(
         if _compiled(tuple(nv["cues"])).search(evidence_text):
             event_type, sub = nv["event_type"], nv["sub_event_type"]
         else:
-            initiators = {a.side for a in actors if a.role == "initiator" and a.side}
+            actors = list(actors)
+            initiators = {a.side for a in actors if a.role == "initiator" and a.side and a.type == "state_forces"}
+            nonstate = any(a.role == "initiator" and a.type not in ("state_forces", "person", "government", None) for a in actors)
             countries = {loc.country for loc in locations if loc.country and loc.role in ("site", "target", None)}
-            if (initiators and countries and initiators <= countries) or (_REGAIN.search(evidence_text) and not initiators - countries):
+            first = _first_side(spec, evidence_text)
+            if nonstate or first == "nonstate" and not (initiators and countries):
+                pass  # a non-state group takes ground
+            elif (initiators and countries and initiators <= countries) or (_REGAIN.search(evidence_text) and not initiators - countries):
+                sub = spec["government_regains"]
+            elif not (initiators and countries) and first == "state":
                 sub = spec["government_regains"]
     else:
         sub = _by_cue(spec, evidence_text) or sub

@@ -35,7 +35,7 @@ _HEAD = (
 )
 _GROUP = r"(?:officials|analysts|experts|residents|witnesses|eyewitnesses|sources|observers|locals|authorities|military bloggers|milbloggers|bloggers)"
 _SRC = (
-    r"(?P<src>(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: " + _HEAD + r")?"
+    r"(?P<src>(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: (?:[a-z]+ )?" + _HEAD + r")?"
     r"|(?:(?:some|several|many|local|regional|western|military|independent|[A-Z][a-z]+) )?" + _GROUP + r"))"
 )
 _DET = r"(?:(?i:a|an|the) )?"

@@ -20,10 +20,11 @@ Resolution conventions:
 * a month/day without a year takes the publication year, or the year before when
   that would put it after publication; with no publication date such dates, and
   every relative expression, are dropped;
-* "overnight" alone is the night ending on the publication day (start = published
-  - 1 day, end = published); "overnight into Sunday" / "overnight on Sunday" is the
-  night ending on Sunday; "on the night of June 25" and "Saturday night" are the
-  night of that day (start = end = that day);
+* "overnight" alone is the night ending on the publication day, dated by that morning
+  (start = end = published, as the gold coding does); "overnight into Sunday" /
+  "overnight on Sunday" is the night ending on Sunday (start = end = Sunday);
+  "on the night of June 25" and "Saturday night" are the night of that day
+  (start = end = that day);
 * ``relative`` is True whenever ``published`` was used (including an inferred year).
 
 Durations ("for three days", "after weeks of fighting") are not dates.
@@ -150,7 +151,7 @@ def _pfx_tod(pfx: str | None) -> tuple[str | None, int]:
         return None, 0
     p = pfx.lower()
     if p.startswith("overnight"):
-        return "night", 1
+        return "night", 0  # a night is dated by the morning it ends (tests/gold/README.md)
     if "night" in p or "early hours" in p:
         return "night", 0
     for tod in ("morning", "afternoon", "evening"):
@@ -320,7 +321,8 @@ def _h_relday(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     elif late.startswith("early"):
         tod = tod or "morning"
     if w in ("last night", "overnight"):
-        yield (m.start(), m.end(), pub - timedelta(days=1), pub, "day", "night", True)
+        # the night that ended this morning, dated by that morning (tests/gold/README.md)
+        yield (m.start(), m.end(), pub, pub, "day", "night", True)
         return
     if w == "last evening":
         d = pub - timedelta(days=1)

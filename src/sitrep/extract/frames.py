@@ -20,7 +20,7 @@ from sitrep.extract.nlp import Entity
 from sitrep.extract.numbers import CasualtyMention, QuantityMention, find_casualties, find_quantities
 from sitrep.extract.sentences import Sentence
 from sitrep.knowledge import actor_for_side, demonym_side
-from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers
+from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers, refine_kind
 from sitrep.model import Actor
 
 # the order in which kinds win a tie of trigger weight
@@ -131,8 +131,8 @@ def _lower(text: str) -> str:
 def _background_ranges(low: str) -> list[tuple[int, int]]:
     out = []
     for m in cues().background.finditer(low):
-        comma = low.find(",", m.end())
-        out.append((m.start(), comma if comma != -1 else len(low)))
+        stops = [i for i in (low.find(",", m.end()), low.find(";", m.end())) if i != -1]
+        out.append((m.start(), min(stops) if stops else len(low)))
     return out
 
 
@@ -221,6 +221,11 @@ def build_frame(
         if not _inside(background, c.start, c.end)
     ]
     base_kind = primary.kind if primary else None
+    if base_kind is not None:
+        generic = not any(h.hint for h in weighted if h.weight > 0) and not any(getattr(w, "delivery", None) for w in weapons)
+        base_kind = refine_kind(base_kind, low, generic, primary.end if primary else 0)
+        if base_kind is None:
+            primary = None
     if base_kind is None and casualties:
         if weapons:
             base_kind = "strike"
@@ -250,6 +255,8 @@ def build_frame(
     for p in _slice(mentions.places, start, end):
         if _inside(background, p.start - start, p.end - start) or _overlaps(source_spans, p.start, p.end):
             continue
+        if getattr(p, "qualifies", False):
+            continue  # "Novoselivka, Donetsk Oblast": the region only says which Novoselivka
         loc = p.location
         if loc.precision == 4 and loc.country and (
             _overlaps(actor_spans, p.start, p.end) or _COUNTRY_ACTS.match(text[p.end : min(end, p.end + 40)])
@@ -315,7 +322,8 @@ def build_frame(
         for d in find_dates(span, mentions.published)
         if not _inside(background, d.start, d.end)
     ]
-    items = [(w.start - start, w.end - start, w.weapon.name) for w in weapons]
+    # counts go to munitions and platforms, not to a generic "air defence system" that shot them down
+    items = [(w.start - start, w.end - start, w.weapon.name) for w in weapons if not (w.generic and w.weapon.role == "system")]
     quantities = [replace(q, start=q.start + start, end=q.end + start) for q in find_quantities(span, items)]
 
     flags = set()
@@ -359,7 +367,47 @@ def frames_for(text: str, sentence: Sentence, mentions: DocMentions) -> list[Fra
         if parent.kind is None or parent.kind == "assessment":
             parent = replace(parent, kind=larger, base_kind=larger)
         return [child, parent]
+    split = _clause_split(low)
+    if split is not None:
+        a = build_frame(text, sentence, sentence.start, sentence.start + split, mentions)
+        b = build_frame(text, sentence, sentence.start + split, sentence.end, mentions)
+        if a.kind is not None and b.kind is not None and (a.kind != b.kind or a.kind == "strike"):
+            return [_share(a, b), _share(b, a)]
     return [build_frame(text, sentence, sentence.start, sentence.end, mentions)]
+
+
+# where one sentence reports two events: "X fired drones at Y, all of which were shot down";
+# "Hezbollah fired missiles at Z, and Israel responded with air strikes on W"
+_CLAUSE_BREAK = re.compile(r"(?:;|,? (?:and|while|but|whereas) (?=[a-z]*\s*[a-z])|, (?=(?:all|most|\d+|\w+) of (?:which|them)\b)|, (?=(?:of which|which were)\b))")
+
+
+def _clause_split(low: str) -> int | None:
+    """Offset at which a sentence with two strong triggers of event kinds splits into two clauses."""
+    hits = [h for h in find_triggers(low) if h.weight >= 3]
+    if len(hits) < 2:
+        return None
+    for m in _CLAUSE_BREAK.finditer(low):
+        before = [h for h in hits if h.end <= m.start()]
+        after = [h for h in hits if h.start >= m.end()]
+        if not before or not after:
+            continue
+        if re.match(r"\s*(?:then |later |also )?\w+(?:ed|en)\b", low[m.end():]):
+            continue  # "was found and defused": one subject, one event
+        kb = {h.kind for h in before}
+        ka = {h.kind for h in after}
+        if any((x, y) in _SECONDARY_OK for x in kb for y in ka) or ("strike" in kb and "strike" in ka and m.group(0).startswith((";", ", and", " and"))):
+            return m.start()
+    return None
+
+
+def _share(f: Frame, other: Frame) -> Frame:
+    """A clause lacking a date, a claim or a stance of its own takes the other clause's."""
+    return replace(
+        f,
+        dates=f.dates or other.dates,
+        claims=f.claims or other.claims,
+        stance=f.stance if f.stance.modality != "asserted" or other.stance.modality == "asserted" else other.stance,
+    )
 
 
 __all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for"]

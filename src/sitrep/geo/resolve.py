@@ -20,6 +20,8 @@ from sitrep.geo.scan import RawMention
 from sitrep.geo.score import (
     ADMIN1,
     COUNTRY,
+    FAR_MAX_POP,
+    SETTLEMENT,
     MAX_DISTANCE_BONUS,
     POINT_KINDS,
     Ctx,
@@ -27,11 +29,33 @@ from sitrep.geo.score import (
     accept,
     explain_score,
     fast_km,
+    is_capital,
     rank,
 )
 from sitrep.model import Location
 
 _CUE_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+(?:the\s+)?|,?\s*of\s+(?:the\s+)?)\s*$", re.IGNORECASE)
+# "X in the occupied Kherson region", "X, in southern Donetsk Oblast": the words allowed between a
+# place (or the last of a list of places) and the region that locates it
+_REGION_GAP_RE = re.compile(
+    r"^(?:\s+[A-ZА-ЯІЇЄҐ][\w'’.-]*){0,2}"  # the rest of a name the gazetteer lacks ("Nizhni Lozovoe")
+    r"(?:\s*\[[^\[\]]{0,40}\])?"  # a gloss: "Verkhnietoretske [Upper Toretske]"
+    r"(?:[\s,(]*(?:[A-ZА-ЯІЇЄҐ][\w'’-]*\s+)+(?:district|raion|rayon|hromada|community|city council|council)"
+    r"\.?\)?)*"  # a district the gazetteer lacks: "Tarany, Shakhtyor district, Donetsk region"
+    r"(?:\s+(?:city\s+|village\s+|town\s+)?council)?"  # "Gorlovka city council Donetsk region"
+    r"(?:\s+(?:area|areas|sector|direction))?"  # "Pavlovka area of the DPR"
+    r"(?:\s+in\s+the\s+(?:north|south|east|west|centre|center|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?(?:\s+part)?\s+of)?"  # "Leninskoye in the south of the DPR"
+    r"[\s,()]*(?:(?:in|of)\s+(?:the\s+)?)?(?:(?:russian-|ukrainian-)?(?:occupied|held|controlled|"
+    r"southern|northern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"neighbouring|neighboring|frontline|front-line|border)\s+)?$")
+_DISTRICT_GAP_RE = re.compile(r"^[\s,()]*$")
+# between two listed places: a separator, possibly after names the gazetteer lacks
+# ("Prishib, Yavorskoye and Andreevka"), or a space inside one name ("Ternovye Pody")
+_LIST_GAP_RE = re.compile(
+    r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:\s+[A-ZА-ЯІЇЄҐ0-9][\w'’.-]*)?)*"
+    r"\s*(?:,|,?\s+and|,?\s+or|&)\s*$|^ $")
+LIST_LOOKAHEAD = 12  # a listed place looks this many names ahead for the region after the list
 COUNTRY_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+)\s*$")
 MAX_CANDIDATES = 4  # the winner and three runner-ups
 DISTRICT_KM = 50  # a place farther than this from the district town named with it is another namesake
@@ -91,10 +115,13 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
     reg = [_is_region(gaz, r) for r in raws]
     dis = [_is_district(gaz, r) for r in raws]
     for k, rm in enumerate(raws):
-        if reg[k] or dis[k]:
-            continue
-        for j in range(k + 1, min(n, k + 4)):
+        if reg[k] or dis[k] or not any(gaz.kind[i] in POINT_KINDS for i in rm.ids):
+            continue  # regions, districts, countries and seas take no region cue
+        chain = True  # every name between X and the region is listed with X ("X, Y and Z in ...")
+        for j in range(k + 1, min(n, k + LIST_LOOKAHEAD)):
             nxt = raws[j]
+            if j > k + 3 and not chain:
+                break
             if nxt.start - rm.end > CLAUSE_CHARS:
                 break
             whole = text[rm.end:nxt.start]
@@ -104,13 +131,14 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
             if dis[j]:
                 if district[k] is None:
                     district[k] = j
+                chain = chain and bool(_DISTRICT_GAP_RE.match(gap))
                 continue
             na1 = _admin1_of(gaz, nxt.ids)
             listed = nxt.plural or any(x.startswith("listed") for x in nxt.notes)
             if na1 and not listed and nxt.hint in (None, "admin1"):
                 explicit = reg[j]
                 adjacent = bool(_CUE_GAP_RE.match(gap)) and len(gap) < 12
-                if explicit and (adjacent or j > k + 1 or re.search(r"[,(]|\bin\b|\bof\b", whole)):
+                if explicit and chain and (adjacent or _REGION_GAP_RE.match(gap)):
                     locals_[k] = na1
                     qualifies[j] = True
                     nxt.hint = "admin1"
@@ -130,6 +158,7 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
                 break
             if nxt.hint not in ("admin2", "settlement", None):
                 break
+            chain = chain and bool(_LIST_GAP_RE.match(gap))
     for k, rm in enumerate(raws):
         if locals_[k] is not None or reg[k]:
             continue
@@ -143,12 +172,12 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
     return locals_, local_cc, qualifies, earlier, district
 
 
-def _dedupe(anchors: list[tuple[float, float, str, int]]) -> list[tuple[float, float, str, int, float]]:
+def _dedupe(anchors: list[tuple[float, float, str, int, bool]]) -> list[tuple[float, float, str, int, float, bool]]:
     """One anchor per place; a place named twice keeps mention number -1 (never its own)."""
-    seen: dict[tuple[float, float], tuple[float, float, str, int, float]] = {}
-    for lat, lon, name, k in anchors:
+    seen: dict[tuple[float, float], tuple[float, float, str, int, float, bool]] = {}
+    for lat, lon, name, k, capital in anchors:
         key = (lat, lon)
-        seen[key] = (lat, lon, name, -1 if key in seen else k, math.cos(math.radians(lat)))
+        seen[key] = (lat, lon, name, -1 if key in seen else k, math.cos(math.radians(lat)), capital)
     return list(seen.values())
 
 
@@ -178,14 +207,14 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
         cues.append(Cues(k, surface, rm.key or skeleton(surface), fold(surface), locals_[k], local_cc[k],
                          earlier[k]))
     ranked = [rank(gaz, rm, ctx, cues[k]) for k, rm in enumerate(raws)]
-    anchors: list[tuple[float, float, str, int]] = []
+    anchors: list[tuple[float, float, str, int, bool]] = []
     for k, rk in enumerate(ranked if len(raws) > 1 else ()):
         best_s, best_i = rk[0]
         margin = best_s - (rk[1][0] if len(rk) > 1 else -99.0)
         if (margin >= 2.0 and gaz.kind[best_i] in POINT_KINDS
                 and locals_[k] in (None, (gaz.country[best_i], gaz.admin1[best_i]))
                 and accept(gaz, raws[k], best_i, ctx, locals_[k], cues[k])):
-            anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k))
+            anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k, is_capital(gaz, best_i)))
     if anchors:
         ctx.anchors = _dedupe(anchors)
         # only a ranking that distance can still change is redone (the bonus is at most 3)
@@ -208,10 +237,14 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
             why = explained[ekey] = explain_score(gaz, rm, top[0][1], ctx, c)[1]
         scored = [(s_, i, list(why) if r == 0 else []) for r, (s_, i) in enumerate(top)]
         loc_a1 = locals_[k]
-        elsewhere = (loc_a1 is not None and gaz.kind[best_i] != ADMIN1
+        elsewhere = (loc_a1 is not None and gaz.kind[best_i] == SETTLEMENT
                      and (gaz.country[best_i], gaz.admin1[best_i]) != loc_a1)
+        if (loc_a1 is None and earlier[k] is not None and gaz.kind[best_i] == SETTLEMENT
+                and gaz.population[best_i] < FAR_MAX_POP and not qualifies[k]
+                and (gaz.country[best_i], gaz.admin1[best_i]) != earlier[k]):
+            loc_a1, elsewhere = earlier[k], True  # "Donetsk region: in Georgievka, ...": a village elsewhere
         d = district[k]
-        if d is not None and gaz.kind[best_i] in POINT_KINDS:
+        if d is not None and gaz.kind[best_i] == SETTLEMENT:
             town = ranked[d][0][1]
             far = fast_km(gaz.lat[best_i], gaz.lon[best_i], gaz.lat[town], gaz.lon[town]) > DISTRICT_KM
             if (elsewhere or far) and gaz.kind[town] in POINT_KINDS:

@@ -26,7 +26,8 @@ _JOINERS = frozenset({" ", " of ", " on ", " upon ", " de ", " del ", " la ", " 
 _LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _PREP_RE = re.compile(
     r"(?:^|\W)(?:in|at|near|from|to|into|outside|towards?|around|across|over|via|through|of|"
-    r"inside|within|between|and|along|reach(?:ed)?|captured?|took|liberated|shelled|struck|hit)"
+    r"inside|within|between|along|on|against|reach(?:ed)?|captured?|took|liberated|shelled|struck|hit|"
+    r"visit(?:ed|ing|s)?)"
     r"\s+(?:the\s+)?$"
 )
 _TYPE_BEFORE_RE = re.compile(
@@ -53,6 +54,8 @@ class RawMention:
     after_demonym: bool = False  # "British Columbia": a town name right after a demonym
     key: str = ""  # the skeleton the name matched
     type_before: str | None = None  # "village" in "the village of X"
+    chained: bool = False  # right next to another name ("Aung San Suu Kyi", "Hanna Maliar")
+    sentence_start: bool = False  # the first word of a sentence ("Mobile fire groups ...")
     notes: list[str] = field(default_factory=list)
 
 
@@ -68,6 +71,7 @@ class _Lexicon:
     qual_re: re.Pattern[str]
     quals: dict[str, tuple[str, int]]
     demonym_re: re.Pattern[str]
+    lower_heads: frozenset[str]  # first words of curated multi-word names after a place name
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +96,15 @@ def lexicon() -> _Lexicon:
         + "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) + r")\b"
     )
     features = frozenset(gdata.load_words("featurewords.txt"))
-    return _Lexicon(neutral, neutral | names, names, features, demonyms, suffix_re, suffixes, qual_re, quals, demonym_re)
+    heads = set(features)
+    for lm in gdata.load_landmarks():
+        for n in (lm.name, *lm.variants):
+            parts = n.split()
+            if len(parts) > 1 and parts[1].isascii():
+                heads.add(parts[1].lower())
+    heads -= {"and", "of", "the", "city", "region", "oblast"}
+    return _Lexicon(neutral, neutral | names, names, features, demonyms, suffix_re, suffixes, qual_re, quals,
+                    demonym_re, frozenset(heads))
 
 
 def _is_neutral(tok: str, lx: _Lexicon) -> bool:
@@ -195,13 +207,53 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                 continue
             if _overlaps(s, e, exclude) or _overlaps(s, e, taken):
                 continue
+            if b == n or text[e:run[b][0]] != " ":  # "the Dnipro river", "the Kerch bridge"
+                ext = _lower_feature(text, s, e, gaz, lx)
+                if ext is not None:
+                    if not ext[1]:
+                        continue  # "the Hudson river": a river, and not a curated one
+                    e, ids, key = ext[0], ext[1], skeleton(text[s:ext[0]])
             rm = _decorate(text, s, e, ids, lx)
             rm.key = key
             rm.after_demonym = after_demonym
+            rm.chained = any((x[1] == a or x[0] == b) for x in matched if x[:2] != (a, b)) and (
+                (a > 0 and text[run[a - 1][1]:s] == " ") or (b < n and text[e:run[b][0]] == " "))
+            rm.sentence_start = bool(_SENT_END_RE.search(text[max(0, s - 4):s]))
             out.append(rm)
     out.sort(key=lambda r: r.start)
     _distribute_plural(text, out)
+    _distribute_prep(text, out)
     return out
+
+
+_LOWER_WORDS_RE = re.compile(r"(?: [a-z][a-z-]*){1,3}")
+
+
+def _lower_feature(text: str, s: int, e: int, gaz: Gazetteer,
+                   lx: _Lexicon) -> tuple[int, tuple[int, ...]] | None:
+    """A name followed by lower-case words that name a curated feature ("the Dnipro river" ->
+    Dnipro River, "the Kerch bridge" -> Kerch Bridge): (new end, its entries).  A feature word
+    that names no curated feature ("the Hudson river") returns (end, ()): not the town.  None
+    when the words after the name are not a feature."""
+    m = _LOWER_WORDS_RE.match(text, e)
+    if m is None:
+        return None
+    words = m.group(0).split()
+    if words[0] not in lx.lower_heads:
+        return None
+    name = text[s:e]
+    for k in range(len(words), 0, -1):
+        ids = tuple(i for i in gaz.lookup(skeleton(name + " " + " ".join(words[:k]))) if gaz.kind[i] != 0)
+        if ids:
+            return e + len(" ".join(words[:k])) + 1, ids
+    return (e, ()) if words[0] in lx.features else None
+
+
+def _distribute_prep(text: str, ms: list[RawMention]) -> None:
+    """"in Kharkiv and Izium": a locative preposition before a list applies to every name in it."""
+    for i in range(1, len(ms)):
+        if not ms[i].prep and ms[i - 1].prep and _LIST_GAP_RE.match(text[ms[i - 1].end:ms[i].start]):
+            ms[i].prep = True
 
 
 _DISTRICT_RE = re.compile(

@@ -38,7 +38,7 @@ class Ctx:
 
     countries: set[str]
     admin1s: set[tuple[str, str]]
-    anchors: list[tuple[float, float, str, int, float]]  # lat, lon, name, mention number, cos(lat)
+    anchors: list[tuple[float, float, str, int, float, bool]]  # lat, lon, name, mention, cos(lat), capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def _nearest(gaz: Gazetteer, i: int, ctx: Ctx, k: int) -> tuple[float, str]:
     """Distance (km, equirectangular at the anchor's latitude) to the nearest other anchor."""
     lat, lon = gaz.lat[i], gaz.lon[i]
     best, name = 1e18, ""
-    for alat, alon, aname, ak, acos in ctx.anchors:
+    for alat, alon, aname, ak, acos, _ in ctx.anchors:
         if ak != k:
             dx = (alon - lon) * acos
             dy = alat - lat
@@ -181,7 +181,7 @@ def explain_score(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, c: Cues) -> 
         why.append(f"front-line region {a1}")
     hb = _hint_bonus(rm.hint, kc)
     s += hb
-    if hb > 0 and rm.type_before is None:  # "village of" is already in the mention's notes
+    if hb > 0 and rm.type_before is None and rm.hint != "country":  # those are in the mention's notes
         why.append(f"type word '{rm.suffix}'" if rm.suffix else
                    "named as a region" if rm.hint == "admin1" else f"type: {rm.hint}")
     elif hb < 0:
@@ -232,28 +232,95 @@ def explain_score(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, c: Cues) -> 
     return s, why
 
 
+MIN_POP_NO_CUE = 1_000_000  # ... and this many when nothing around the name says it is a place
+SHORT_NAME = 5  # an alternate name this short may be an English word ("Baby" = Pidhirne)
+FAR_KM = 400  # a village this far from every other place of the document is a namesake ...
+FAR_MAX_POP = 20_000  # ... unless it is a town this big
+FOREIGN_FAR_KM = 1_500  # a town outside the focus countries this far from the document's places is a namesake
+
+
+@lru_cache(maxsize=1)
+def _country_folds() -> dict[str, frozenset[str]]:
+    """ISO2 -> the folded names a country is written as (``countries.csv`` aliases)."""
+    return {c.iso: frozenset(fold(a) for a in c.aliases) for c in gdata.load_countries()}
+
+
+def _far_from_document(gaz: Gazetteer, i: int, ctx: Ctx, k: int, km: float) -> bool:
+    """True when the document places other names and all of them lie farther than ``km``."""
+    lat, lon = gaz.lat[i], gaz.lon[i]
+    seen = False
+    for alat, alon, _, ak, acos, capital in ctx.anchors:
+        if ak == k or capital or (abs(alat - lat) < 0.01 and abs(alon - lon) < 0.01):
+            continue  # itself, or a capital named for its government ("Kyiv said", "talks in Brussels")
+        seen = True
+        if 111.195 * math.hypot((alon - lon) * acos, alat - lat) <= km:
+            return False
+    return seen
+
+
+def is_capital(gaz: Gazetteer, i: int) -> bool:
+    """A national capital (the point its country is coded to): often named for its government."""
+    pts = _CAPITALS.get(id(gaz))
+    if pts is None:
+        pts = _CAPITALS[id(gaz)] = frozenset((round(gaz.lat[j], 1), round(gaz.lon[j], 1))
+                                             for j in gaz.country_entry.values())
+    return (round(gaz.lat[i], 1), round(gaz.lon[i], 1)) in pts
+
+
+_CAPITALS: dict[int, frozenset[tuple[float, float]]] = {}
+
+
 def accept(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object, c: Cues | None = None) -> bool:
-    """The false-positive gate for the winning candidate."""
+    """The false-positive gate for the winning candidate (see :func:`rejection`)."""
+    return rejection(gaz, rm, i, ctx, local, c) is None
+
+
+def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
+              c: Cues | None = None) -> str | None:
+    """Why the winning candidate is not a place mention, or None when it is accepted."""
     kc = gaz.kind[i]
+    if kc == COUNTRY:
+        if c is None or rm.demonym or c.sfold == fold(gaz.names[i]) or c.sfold in _country_folds().get(
+                gaz.country[i] or "", ()):
+            return None
+        return "a country reached through a respelling ('Hanna' is not Ghana)"
     if kc != SETTLEMENT:
-        return True  # countries, regions and curated landmarks are never common words
+        return None  # regions and curated landmarks are never common words
     pop = gaz.population[i]
     if rm.allcaps:  # "AU", "LATEST": acronyms and headlines are not villages
-        return pop >= 50_000 and rm.end - rm.start > 4
+        return None if pop >= 50_000 and rm.end - rm.start > 4 else "an acronym or headline word"
     if rm.after_demonym and rm.hint is None:
-        return False  # "British Columbia", "Russian Kirov": part of another name
+        return "part of another name after a demonym ('British Columbia')"
     cc = gaz.country[i] or ""
     focus = gdata.load_focus()
-    if cc not in focus and cc not in ctx.countries and c is not None and local is None:
+    if rm.chained and local is None and rm.hint is None and cc not in focus:
+        return "part of a longer name ('Aung San Suu Kyi')"
+    if rm.hint == "admin1" and cc not in focus and cc not in ctx.countries:
+        return "a region type word, but only a foreign town of that name"
+    cue = bool(rm.qualifier or rm.prep or rm.type_before or local is not None or rm.hint in ("settlement", "admin2")
+               or (c is not None and c.earlier is not None))
+    if c is not None and local is None:
         nb = _name_bonus(gaz.names[i], c)
-        if nb < (0.5 if pop >= MIN_POP_ANYWHERE else 1.5):
-            return False  # a foreign place reached only through a folded or former spelling
+        if cc not in focus and cc not in ctx.countries and nb < (0.5 if pop >= MIN_POP_ANYWHERE else 1.5):
+            return "a foreign place reached only through a folded or former spelling"
+        if nb < 0 and not cue and pop < MIN_POP_ANYWHERE and len(c.sfold) <= SHORT_NAME:
+            return "a short alternate name of a small place, with no locative word ('Sea Baby drones')"
+    if cc not in focus and not cue and pop < (MIN_POP_ANYWHERE if cc in ctx.countries else MIN_POP_NO_CUE):
+        return "a foreign town named without a locative word ('Mobile fire groups')"
+    if c is not None and ctx.anchors and local is None and c.earlier is None and (cc, gaz.admin1[i]) not in ctx.admin1s:
+        if pop < FAR_MAX_POP and _far_from_document(gaz, i, ctx, c.k, FAR_KM):
+            return f"a village more than {FAR_KM} km from every other place in the document"
+        if (cc not in focus and cc not in ctx.countries and pop < MIN_POP_NO_CUE
+                and _far_from_document(gaz, i, ctx, c.k, FOREIGN_FAR_KM)):
+            return f"a foreign town more than {FOREIGN_FAR_KM:,} km from every other place in the document"
     if pop >= MIN_POP_ANYWHERE or local is not None or rm.hint in ("settlement", "admin2"):
-        return True
+        return None
     if rm.qualifier or rm.prep:
-        return cc in focus or cc in ctx.countries or pop >= 5_000
-    w = focus.get(cc, 0.0)
-    return cc in ctx.countries or (w >= 0.4 and pop >= 1_000) or w >= 1.0
+        ok = cc in focus or cc in ctx.countries or pop >= 5_000
+    else:
+        w = focus.get(cc, 0.0)
+        ok = cc in ctx.countries or (w >= 0.4 and pop >= 1_000) or w >= 1.0
+    return None if ok else "a small place with too little context"
 
 
-__all__ = ["Ctx", "Cues", "accept", "explain_score", "fast_km", "rank", "similar"]
+__all__ = ["Ctx", "Cues", "accept", "is_capital", "rejection", "explain_score", "fast_km", "rank", "similar"]

@@ -42,6 +42,29 @@ class TriggerHit:
 
 
 @dataclass(frozen=True, slots=True)
+class RefineRule:
+    """Re-code a frame's kind from context words (triggers.json "refine")."""
+
+    note: str
+    kinds: frozenset[str]
+    cues: re.Pattern[str]
+    requires: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    generic: bool  # only when no trigger or weapon names a delivery (a bare "attack")
+    to: str | None  # None: no event
+    after_trigger: bool = False  # cues only count after the trigger word
+
+    def applies(self, kind: str | None, lowered: str, generic: bool, trigger_end: int = 0) -> bool:
+        if kind not in self.kinds or (self.generic and not generic):
+            return False
+        if not self.cues.search(lowered, trigger_end if self.after_trigger else 0):
+            return False
+        if self.requires is not None and not self.requires.search(lowered):
+            return False
+        return self.unless is None or not self.unless.search(lowered)
+
+
+@dataclass(frozen=True, slots=True)
 class CueSet:
     """Compiled cue lists (prediction, hypothetical, background, anaphora, flags...)."""
 
@@ -101,7 +124,8 @@ def trigger_groups() -> tuple[TriggerGroup, ...]:
 
 @cache
 def _trigger_regex() -> tuple[re.Pattern[str], tuple[TriggerGroup, ...]]:
-    groups = trigger_groups()
+    # at one position the first alternative wins: try the stronger groups first
+    groups = tuple(sorted(trigger_groups(), key=lambda g: -g.weight))
     parts = [f"(?P<g{i}>" + "|".join(f"(?:{p})" for p in g.patterns) + ")" for i, g in enumerate(groups)]
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), groups
 
@@ -146,6 +170,43 @@ def cues() -> CueSet:
 
 
 @cache
+def refine_rules() -> tuple[RefineRule, ...]:
+    """The "refine" rules of triggers.json, in order."""
+    data = _load_json("triggers.json")
+    out = []
+    for i, r in enumerate(data.get("refine") or ()):
+        where = f"triggers.json refine rule {i}"
+        kinds = r.get("kinds") or []
+        to = r.get("to")
+        bad = [k for k in [*kinds, *([to] if to else [])] if k not in KINDS]
+        if bad or not kinds:
+            raise KnowledgeError(f"{where}: unknown or missing kinds {bad or kinds!r}; use kinds from {', '.join(KINDS)}")
+        if not r.get("cues"):
+            raise KnowledgeError(f"{where} has no cues")
+        out.append(
+            RefineRule(
+                note=str(r.get("note", "")),
+                kinds=frozenset(kinds),
+                cues=_alternation(r["cues"], f"{where} cues"),
+                requires=_alternation(r["requires"], f"{where} requires") if r.get("requires") else None,
+                unless=_alternation(r["unless"], f"{where} unless") if r.get("unless") else None,
+                generic=bool(r.get("generic", False)),
+                to=to,
+                after_trigger=r.get("scope") == "after_trigger",
+            )
+        )
+    return tuple(out)
+
+
+def refine_kind(kind: str | None, lowered: str, generic: bool, trigger_end: int = 0) -> str | None:
+    """The kind after the first refine rule that applies (unchanged when none does)."""
+    for rule in refine_rules():
+        if rule.applies(kind, lowered, generic, trigger_end):
+            return rule.to
+    return kind
+
+
+@cache
 def furniture_regex() -> re.Pattern[str]:
     data = _load_json("furniture.json")
     pats = data.get("patterns") or []
@@ -174,18 +235,22 @@ def validate_all() -> None:
     trigger_groups()
     _trigger_regex()
     cues()
+    refine_rules()
     furniture_regex()
     acled_table()
 
 
 __all__ = [
     "CueSet",
+    "RefineRule",
     "TriggerGroup",
     "TriggerHit",
     "acled_table",
     "cues",
     "find_triggers",
     "furniture_regex",
+    "refine_kind",
+    "refine_rules",
     "trigger_groups",
     "validate_all",
 ]

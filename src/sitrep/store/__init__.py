@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 
 from sitrep.store.base import AddResult, Stats, Store
+from sitrep.store.merging import EventReport, MergeResult
 from sitrep.store.sqlite import SQLiteStore
+from sitrep.store.watchstate import WatchedPassage, WatchState
 
 DEFAULT_DB = "sitrep.db"
 
@@ -32,4 +34,16 @@ def open_store(path: str | Path | None = None, *, readonly: bool = False) -> Sto
     return SQLiteStore(default_db_path() if path is None else path, readonly=readonly)
 
 
-__all__ = ["DEFAULT_DB", "AddResult", "SQLiteStore", "Stats", "Store", "default_db_path", "open_store"]
+__all__ = [
+    "DEFAULT_DB",
+    "AddResult",
+    "EventReport",
+    "MergeResult",
+    "SQLiteStore",
+    "Stats",
+    "Store",
+    "WatchState",
+    "WatchedPassage",
+    "default_db_path",
+    "open_store",
+]

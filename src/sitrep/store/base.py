@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
 
+from sitrep.merge import Dispute
 from sitrep.model import Document, Event, EventFilter, event_to_dict
 
 
@@ -26,6 +27,15 @@ class AddResult:
     events_added: int = 0  # new event rows
     events_linked: int = 0  # events already stored that this document now also reports
     reason: str | None = None  # why nothing was stored, e.g. "already stored"
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """One document's report of a stored event, for showing reports side by side."""
+
+    doc_id: str
+    document: Document | None
+    report: Event  # the event as extracted from that document alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,14 @@ class Store(abc.ABC):
         """Like :meth:`add_document`, merging each event with stored reports of the same
         real-world event (see :mod:`sitrep.merge`). A store without merging just stores."""
         return self.add_document(doc, events)
+
+    def reports_for_event(self, event_id: str) -> list[EventReport]:
+        """Each document's own report of the event, earliest first ([] when the store does not merge)."""
+        return []
+
+    def disputes_for_event(self, event_id: str) -> tuple[Dispute, ...]:
+        """Figures the event's reports disagree on, each value with its document and source."""
+        return ()
 
     @abc.abstractmethod
     def get_document(self, doc_id: str) -> Document | None:

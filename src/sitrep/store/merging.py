@@ -26,29 +26,21 @@ from sitrep.merge import (
     Decisions,
     Dispute,
     Report,
-    cluster_reports,
     combine_reports,
+    components,
     date_range,
     disputes,
     is_regional,
     match_places,
     mergeable,
+    partition,
     region_key,
     same_event,
 )
 from sitrep.model import Document, Event, event_from_dict, event_to_dict
-from sitrep.store.base import AddResult
+from sitrep.store.base import AddResult, EventReport
 
 _KM_PER_DEG = 111.0
-
-
-@dataclass(frozen=True, slots=True)
-class EventReport:
-    """One document's report of a stored event, for showing reports side by side."""
-
-    doc_id: str
-    document: Document | None
-    report: Event  # the event as extracted from that document alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +118,12 @@ class MergingMixin:
             ).fetchall()
         return [EventReport(str(d), self.get_document(str(d)), event_from_dict(json.loads(r))) for d, r in rows]  # type: ignore[attr-defined]
 
+    def report_links(self) -> list[tuple[str, str, str]]:
+        """(report id, doc id, event id) of every stored report, by report id."""
+        with self._lock:  # type: ignore[attr-defined]
+            rows = self.conn.execute("SELECT id, doc_id, event_id FROM reports ORDER BY id").fetchall()
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
     def disputes_for_event(self, event_id: str) -> tuple[Dispute, ...]:
         """Figures the event's reports disagree on, each value with its document and source."""
         reports = self.reports_for_event(event_id)
@@ -147,14 +145,21 @@ class MergingMixin:
             if len(docs) == 1:
                 return MergeResult((current,))
             pairs = [_pair(doc_id, other) for other in docs if other != doc_id]
-            return self._decide("apart", pairs, [current])
+            self._decide("apart", pairs, [current])
+            rows = self.conn.execute(
+                f"SELECT doc_id, event_id FROM reports WHERE doc_id IN ({','.join('?' * len(docs))}) ORDER BY id", docs
+            ).fetchall()
+            rest = [str(e) for d, e in rows if d != doc_id]
+            mine = [str(e) for d, e in rows if d == doc_id]
+            return MergeResult(tuple(dict.fromkeys(sorted(rest) + sorted(mine))))
 
     def merge_events_by_id(self, a: str, b: str) -> MergeResult:
         """Force two events into one (a decision kept in the database)."""
         ea, eb = self._require_event(a), self._require_event(b)
         if ea == eb:
             return MergeResult((ea,))
-        return self._decide("together", [_pair(ea, eb)], [ea, eb])
+        self._decide("together", [_pair(ea, eb)], [ea, eb])
+        return MergeResult((self._require_event(ea),))
 
     def decisions(self) -> Decisions:
         """Every user decision stored."""
@@ -183,7 +188,7 @@ class MergingMixin:
             raise StoreError(f"no event {event_id!r} in {self.path!r}; list the ids with `sitrep events`")
         return current
 
-    def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> MergeResult:
+    def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> list[str]:
         if self.readonly:
             raise StoreError(f"cannot record a decision: database {self.path!r} is open read-only")
         conn = self.conn
@@ -195,15 +200,16 @@ class MergingMixin:
                     "INSERT OR IGNORE INTO merge_decisions (kind, a, b, made_at) VALUES (?, ?, ?, ?)",
                     [(kind, a, b, now) for a, b in pairs],
                 )
-                members = self._reports_of_events(event_ids)
-                members = self._close_over(members, self.decisions())
-                new_ids = self._rewrite(members, self.decisions(), now, recluster=True)
+                decisions = self.decisions()
+                labels = {self._component_of(r.id) for r in self._reports_of_events(event_ids)}
+                members = {r.id: r for r in self._reports_of_components(labels)}
+                new_ids = self._rewrite(self._close_over(members, decisions), decisions, now)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 self._term_ids.clear()  # type: ignore[attr-defined]
                 raise
-        return MergeResult(tuple(new_ids))
+        return new_ids
 
     @staticmethod
     def _now() -> str:
@@ -224,10 +230,10 @@ class MergingMixin:
         incoming: dict[str, Event] = {}
         for e in events:
             incoming.setdefault(e.id, e)
-        affected: dict[str, Report] = {}
+        comps: set[str] = set()
         if replaces:
             incoming = self._take_ids(replaces, list(incoming.values()))
-            affected.update(self._withdraw(replaces, doc.id, now))
+            comps |= self._withdraw(replaces, doc.id, now)
         new_reports: list[Report] = []
         for event in incoming.values():
             if self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (event.id,)).fetchone():
@@ -235,23 +241,21 @@ class MergingMixin:
             report = Report(event, doc.id, published)
             self._insert_report(report)
             new_reports.append(report)
-            affected[report.id] = report
         decisions = self.decisions()
-        linked_events: set[str] = set()
+        new_ids = {r.id for r in new_reports}
         linked = 0
         for report in new_reports:
             hits = {
-                self._event_of(cand.id)
+                self._component_of(cand.id)
                 for cand in self._candidates(report)
-                if cand.id not in affected and same_event(report, cand, decisions)
+                if cand.id not in new_ids and same_event(report, cand, decisions)
             }
             linked += bool(hits)
-            linked_events |= hits
-        members = dict(affected)
-        for r in self._reports_of_events(sorted(linked_events)):
+            comps |= hits
+        members = {r.id: r for r in new_reports}
+        for r in self._reports_of_components(comps):
             members.setdefault(r.id, r)
-        members = self._close_over(list(members.values()), decisions)
-        self._rewrite(members, decisions, now, recluster=replaces is not None)
+        self._rewrite(self._close_over(members, decisions), decisions, now)
         return len(new_reports) - linked, linked
 
     def _take_ids(self, old_doc: str, events: list[Event]) -> dict[str, Event]:
@@ -269,24 +273,24 @@ class MergingMixin:
             out.setdefault(e.id, e)
         return out
 
-    def _withdraw(self, old_doc: str, new_doc: str, now: str) -> dict[str, Report]:
-        """Remove the reports of a revised document; return the other members of their events."""
-        rows = self.conn.execute("SELECT pk, event_id FROM reports WHERE doc_id = ?", (old_doc,)).fetchall()
-        events = sorted({str(e) for _, e in rows})
-        self.conn.executemany("DELETE FROM report_keys WHERE report_pk = ?", [(pk,) for pk, _ in rows])
+    def _withdraw(self, old_doc: str, new_doc: str, now: str) -> set[str]:
+        """Remove the reports of a revised document; return the components they were part of."""
+        rows = self.conn.execute("SELECT pk, event_id, component FROM reports WHERE doc_id = ?", (old_doc,)).fetchall()
+        self.conn.executemany("DELETE FROM report_keys WHERE report_pk = ?", [(pk,) for pk, _, _ in rows])
         self.conn.execute("DELETE FROM reports WHERE doc_id = ?", (old_doc,))
         self.conn.execute(
             "INSERT OR IGNORE INTO revisions (old_doc_id, new_doc_id, source, revised_at) VALUES (?, ?, ?, ?)",
             (old_doc, new_doc, None, now),
         )
-        for event_id in events:  # the old events go; their remaining reports are re-combined
+        for event_id in sorted({str(e) for _, e, _ in rows}):  # re-combined from what remains
             self._delete_event(event_id)
-        return {r.id: r for r in self._reports_of_events(events)}
+        return {str(c) for _, _, c in rows}
 
     def _insert_report(self, report: Report) -> None:
         cur = self.conn.execute(
-            "INSERT INTO reports (id, event_id, doc_id, published, kind, record) VALUES (?, ?, ?, ?, ?, ?)",
-            (report.id, report.id, report.doc_id, report.published, report.event.kind, _dump(report.event)),
+            "INSERT INTO reports (id, event_id, component, doc_id, published, kind, record) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (report.id, report.id, report.id, report.doc_id, report.published, report.event.kind, _dump(report.event)),
         )
         pk = int(cur.lastrowid or 0)
         if not mergeable(report.event):
@@ -344,6 +348,19 @@ class MergingMixin:
     def _report(row: Sequence[object]) -> Report:
         return Report(event_from_dict(json.loads(str(row[3]))), str(row[1]), row[2])  # type: ignore[arg-type]
 
+    def _component_of(self, report_id: str) -> str:
+        return str(self.conn.execute("SELECT component FROM reports WHERE id = ?", (report_id,)).fetchone()[0])
+
+    def _reports_of_components(self, labels: Iterable[str]) -> list[Report]:
+        ids = sorted(labels)
+        if not ids:
+            return []
+        rows = self.conn.execute(
+            f"SELECT id, doc_id, published, record FROM reports WHERE component IN ({','.join('?' * len(ids))})",
+            ids,
+        ).fetchall()
+        return [self._report(r) for r in rows]
+
     def _event_of(self, report_id: str) -> str:
         return str(self.conn.execute("SELECT event_id FROM reports WHERE id = ?", (report_id,)).fetchone()[0])
 
@@ -357,63 +374,32 @@ class MergingMixin:
         ).fetchall()
         return [self._report(r) for r in rows]
 
-    def _close_over(self, members: list[Report] | dict[str, Report], decisions: Decisions) -> dict[str, Report]:
-        """Add the events that user 'together' decisions tie to any member."""
-        out = dict(members) if isinstance(members, dict) else {r.id: r for r in members}
-        if not decisions.together:
-            return out
-        while True:
+    def _close_over(self, members: dict[str, Report], decisions: Decisions) -> dict[str, Report]:
+        """Add the components that user 'together' decisions tie to any member."""
+        out = dict(members)
+        while decisions.together:
             partners = {b if a in out else a for a, b in decisions.together if (a in out) != (b in out)}
-            if not partners:
-                return out
-            events = {self._event_of(p) for p in partners if self.conn.execute(
-                "SELECT 1 FROM reports WHERE id = ?", (p,)).fetchone()}
-            grown = False
-            for r in self._reports_of_events(sorted(events)):
-                if r.id not in out:
-                    out[r.id] = r
-                    grown = True
+            labels = {self._component_of(p) for p in partners
+                      if self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (p,)).fetchone()}
+            grown = [r for r in self._reports_of_components(labels) if r.id not in out]
             if not grown:
-                return out
+                break
+            out.update((r.id, r) for r in grown)
+        return out
 
-    def _rewrite(
-        self, members: dict[str, Report], decisions: Decisions, now: str, *, recluster: bool = False
-    ) -> list[str]:
-        """Re-cluster ``members`` and rewrite their events; return the resulting event ids.
-
-        Without decisions among them (and unless ``recluster``), members are one cluster:
-        they were gathered because the new report links to each of their events."""
+    def _rewrite(self, members: dict[str, Report], decisions: Decisions, now: str) -> list[str]:
+        """Recompute the components and events of ``members`` and rewrite their rows; return the event ids."""
         if not members:
             return []
-        reports = list(members.values())
-        docs = {r.doc_id for r in reports}
-        touched = recluster or any(a in docs and b in docs for a, b in decisions.apart)
-        touched = touched or any(a in members and b in members for a, b in decisions.together)
-        groups = cluster_reports(reports, decisions) if touched else [sorted(reports, key=lambda r: r.sort_key)]
         old_events = {str(r[0]) for r in self.conn.execute(
             f"SELECT DISTINCT event_id FROM reports WHERE id IN ({','.join('?' * len(members))})", list(members))}
         new_ids = []
-        for group in groups:
-            event = combine_reports(group)
-            new_ids.append(event.id)
-            current = self.conn.execute("SELECT record FROM events WHERE id = ?", (event.id,)).fetchone()
-            if current is not None and str(current[0]) == _dump(event):
-                pass  # unchanged (e.g. a duplicate report): leave the row alone
-            else:
-                if current is not None:
-                    self._delete_event(event.id)
-                self._store_event(event, [r.doc_id for r in group])
-            self.conn.executemany(
-                "UPDATE reports SET event_id = ? WHERE id = ?", [(event.id, r.id) for r in group]
-            )
-            for r in group:  # every report id of the group resolves to the event
-                if r.id != event.id:
-                    self.conn.execute(
-                        "INSERT INTO event_aliases (old_id, event_id) VALUES (?, ?) "
-                        "ON CONFLICT(old_id) DO UPDATE SET event_id = excluded.event_id",
-                        (r.id, event.id),
-                    )
-            self.conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event.id,))
+        for comp in components(list(members.values()), decisions):
+            self.conn.executemany("UPDATE reports SET component = ? WHERE id = ?", [(comp[0].id, r.id) for r in comp])
+            for group in partition(comp, decisions):
+                event = combine_reports(group)
+                new_ids.append(event.id)
+                self._write_event(event, group)
         for old in sorted(old_events - set(new_ids)):
             self._delete_event(old)
             if old in members:  # aliases that pointed at the old id follow it
@@ -421,6 +407,20 @@ class MergingMixin:
                     "UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (self._event_of(old), old)
                 )
         return new_ids
+
+    def _write_event(self, event: Event, group: Sequence[Report]) -> None:
+        current = self.conn.execute("SELECT record FROM events WHERE id = ?", (event.id,)).fetchone()
+        if current is None or str(current[0]) != _dump(event):  # unchanged rows stay as they are
+            if current is not None:
+                self._delete_event(event.id)
+            self._store_event(event, [r.doc_id for r in group])
+        self.conn.executemany("UPDATE reports SET event_id = ? WHERE id = ?", [(event.id, r.id) for r in group])
+        self.conn.executemany(  # every report id of the group resolves to the event
+            "INSERT INTO event_aliases (old_id, event_id) VALUES (?, ?) "
+            "ON CONFLICT(old_id) DO UPDATE SET event_id = excluded.event_id",
+            [(r.id, event.id) for r in group if r.id != event.id],
+        )
+        self.conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (event.id,))
 
     def _store_event(self, event: Event, doc_ids: Sequence[str]) -> None:
         carrier = Document(id=doc_ids[0], text="")
@@ -453,4 +453,38 @@ def _pub(doc: Document | None) -> str | None:
     return doc.published.isoformat() if doc and doc.published else None
 
 
-__all__ = ["EventReport", "MergeResult", "MergingMixin"]
+
+
+
+def report_line(r: EventReport) -> str:
+    """One line for ``sitrep show``: who reported what (date, places, figures)."""
+    e = r.report
+    doc = r.document
+    who = " · ".join(x for x in (r.doc_id, doc.source if doc else None,
+                                 doc.published.isoformat() if doc and doc.published else None) if x)
+    places = ", ".join(dict.fromkeys(loc.name for loc in e.locations)) or "no place"
+    figures = "; ".join(
+        [f"{q.item} {q.role or ''} {q.value}".replace("  ", " ") for q in e.quantities]
+        + [f"{c.group} {c.outcome} {c.value}" for c in e.casualties]
+    )
+    day = e.date.start if e.date.end in (None, e.date.start) else f"{e.date.start}..{e.date.end}"
+    return f"{who}: {e.kind} {day} at {places}" + (f" — {figures}" if figures else "")
+
+
+def reports_to_json(reports: Sequence[EventReport], found: Sequence[Dispute]) -> dict[str, object]:
+    """The ``reports`` and ``disputes`` members of ``sitrep show --json`` and ``GET /api/events/{id}``."""
+    return {
+        "reports": [
+            {"doc_id": r.doc_id, "source": r.document.source if r.document else None,
+             "published": r.document.published.isoformat() if r.document and r.document.published else None,
+             "event": event_to_dict(r.report)}
+            for r in reports
+        ],
+        "disputes": [
+            {"field": d.field, "item": d.item,
+             "values": [{"value": v, "doc_id": doc, "source": src} for v, doc, src in d.values]}
+            for d in found
+        ],
+    }
+
+__all__ = ["EventReport", "MergeResult", "MergingMixin", "report_line", "reports_to_json"]

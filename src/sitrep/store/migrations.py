@@ -117,6 +117,7 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
             pk        INTEGER PRIMARY KEY,
             id        TEXT NOT NULL UNIQUE,   -- the extractor's event id for this document
             event_id  TEXT NOT NULL,          -- the merged event it belongs to
+            component TEXT NOT NULL,          -- its connected component of same-event links
             doc_id    TEXT NOT NULL,
             published TEXT,
             kind      TEXT NOT NULL,
@@ -124,6 +125,7 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         );
         CREATE INDEX reports_event ON reports(event_id);
         CREATE INDEX reports_doc ON reports(doc_id);
+        CREATE INDEX reports_component ON reports(component);
 
         -- Candidate search: one row per (report, day it covers, place it names). A merge looks
         -- up the days one either side of a report, then a box around each place or its region.
@@ -179,7 +181,8 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         ) WITHOUT ROWID;
         CREATE TABLE watch_passages (
             source      TEXT NOT NULL,
-            fingerprint TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,              -- hash of the passage's normalised text
+            key         TEXT,                       -- the passage's own identity when it has one (entry link, message id)
             doc_id      TEXT NOT NULL,
             active      INTEGER NOT NULL DEFAULT 1,  -- 0 once the passage left the page or was edited
             first_seen  TEXT NOT NULL,

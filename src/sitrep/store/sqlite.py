@@ -21,6 +21,7 @@ from sitrep.store.migrations import (
     MIGRATIONS,
 )
 from sitrep.store.query import Where, build_where, page_clause
+from sitrep.store.watchstate import WatchStateMixin
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _FETCH = 500
@@ -104,7 +105,7 @@ def _primary_place(event: Event) -> tuple[float | None, float | None, str | None
     return first.lat, first.lon, first.country, first.admin1
 
 
-class SQLiteStore(MergingMixin, Store):
+class SQLiteStore(MergingMixin, WatchStateMixin, Store):
     """:class:`Store` on one SQLite file (or ``":memory:"``)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:

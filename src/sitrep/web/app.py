@@ -30,6 +30,7 @@ from sitrep.errors import InputError, SitrepError, StoreError
 from sitrep.model import Document, Event, document_to_dict, event_to_dict
 from sitrep.store.base import Store
 from sitrep.web.basemap import basemap_geojson
+from sitrep.web.cache import VersionedCache
 from sitrep.web.clusters import event_point
 from sitrep.web.points import PointReader
 from sitrep.web.middleware import BodySizeLimit, SecurityHeaders, error_body
@@ -208,6 +209,7 @@ def create_app(
         )
     store = open_store(store_path, readonly=token is None)
     points = PointReader(store, CLUSTER_MAX_EVENTS)
+    stats_cache = VersionedCache()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -258,16 +260,10 @@ def create_app(
         params = _params(request)
         check_known(params, FILTER_PARAMS + PAGE_PARAMS)
         query = parse_query(params)
-        events = store.query_events(query.flt)
+        records = ",".join(store.iter_event_json(query.flt))  # stored JSON as is: no decode/encode
         total = store.count_events(query.flt)
-        return _ok(
-            {
-                "total": total,
-                "limit": query.limit,
-                "offset": query.offset,
-                "events": [event_to_dict(e) for e in events],
-            }
-        )
+        head = json.dumps({"ok": True, "total": total, "limit": query.limit, "offset": query.offset})
+        return Response(f'{head[:-1]},"events":[{records}]}}', media_type="application/json")
 
     @app.get("/api/events.geojson", summary="Located events as a GeoJSON FeatureCollection")
     def events_geojson(
@@ -297,7 +293,11 @@ def create_app(
         if event is None:
             raise ApiError(404, f"no event with id {event_id!r}; list events with /api/events")
         docs = store.documents_for_event(event_id)
-        return _ok({"event": event_to_dict(event), "documents": [_doc_summary(d) for d in docs]})
+        body = {"event": event_to_dict(event), "documents": [_doc_summary(d) for d in docs]}
+        from sitrep.store.merging import reports_to_json  # merged events: each document's report side by side
+
+        body.update(reports_to_json(store.reports_for_event(event.id), store.disputes_for_event(event.id)))
+        return _ok(body)
 
     @app.get("/api/documents/{doc_id}", summary="One stored document, with its full text")
     def get_document(doc_id: str) -> JSONResponse:
@@ -315,14 +315,19 @@ def create_app(
     ) -> JSONResponse:
         params = _params(request)
         check_known(params, FILTER_PARAMS)
-        s = store.stats(parse_filter(params))
-        return _ok(
-            {
+        flt = parse_filter(params)
+
+        def body() -> bytes:
+            s = store.stats(flt)
+            return json.dumps({
+                "ok": True,
                 "total": s.total,
                 "by_kind": [{"kind": k, "n": n} for k, n in s.by_kind],
                 "by_day": [{"day": d, "kind": k, "n": n} for d, k, n in s.by_day_kind],
-            }
-        )
+            }, separators=(",", ":")).encode("utf-8")
+
+        # Cached per (filter, PRAGMA data_version): any committed write starts afresh.
+        return Response(stats_cache.get(flt, points.data_version(), body), media_type="application/json")
 
     @app.get("/api/clusters", summary="Map markers: matching events binned into screen cells")
     def clusters(
@@ -425,7 +430,7 @@ def _ingest(store: Store, body: DocumentIn) -> JSONResponse:
         return _ok({"doc_id": doc.id, "stored": False, "reason": "already stored", "event_ids": []}, 200)
     results = list(_extract([doc]))
     events = [e for _doc, evs in results for e in evs]
-    result = store.add_document(doc, events)
+    result = store.add_reports(doc, events)  # merged with stored reports of the same events
     return _ok(
         {
             "doc_id": result.doc_id,

@@ -100,6 +100,19 @@ class PointReader:
             index = index[inside]
         return pset.points(index.tolist())
 
+    def data_version(self) -> int | None:
+        """SQLite's ``PRAGMA data_version`` on this reader's own connection (None without one).
+
+        It changes whenever any other connection, the store's included, commits a write.
+        """
+        if self._conn is None:
+            return None
+        with self._lock:
+            try:
+                return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error:
+                return None
+
     def point_set(self, flt: EventFilter) -> PointSet:
         if self._conn is None or self._where is None:
             return self._from_events(flt)

