@@ -11,7 +11,17 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.model import (
-    Actor, Casualty, Claim, Document, Event, EventDate, EventFilter, Evidence, Location, Quantity, Weapon,
+    Actor,
+    Casualty,
+    Claim,
+    Document,
+    Event,
+    EventDate,
+    EventFilter,
+    Evidence,
+    Location,
+    Quantity,
+    Weapon,
 )
 from sitrep.store import open_store
 from sitrep.web import create_app
@@ -135,3 +145,19 @@ def test_cli_show_split_merge_and_api(tmp_path):
     with open_store(db) as store:
         assert sorted(store.get_event(kharkiv).doc_ids) == ["doc_dec01", "doc_dec03"]  # old ids resolve
         assert store.count_events(EventFilter()) == 2
+
+
+def test_merge_upgrades_a_database_written_before_merging(tmp_path):
+    import sqlite3
+
+    from sitrep.store.migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1] + f"\nPRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = 1;")
+    conn.close()
+    with open_store(path) as store:
+        assert store.schema_version == LATEST_VERSION >= 3
+        for n in (1, 2):
+            store.add_reports(*report(n))
+        assert store.count_events(EventFilter()) == 1

@@ -8,7 +8,17 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitrep.model import Actor, Casualty, Document, Event, EventDate, EventFilter, Evidence, Location, event_to_dict
+from sitrep.model import (
+    Actor,
+    Casualty,
+    Document,
+    Event,
+    EventDate,
+    EventFilter,
+    Evidence,
+    Location,
+    event_to_dict,
+)
 from sitrep.store import open_store
 
 # Places: two towns 12 km apart, one 60 km away in the same region, and the region itself.
@@ -39,7 +49,7 @@ def _doc(n: int, day: int, place: int, kind: str, killed: int, side: str) -> tup
 reports = st.lists(
     st.tuples(st.integers(0, 4), st.integers(0, 3), st.sampled_from(["strike", "interception"]),
               st.integers(0, 4), st.sampled_from(["RU", "RU", "UA"])),
-    min_size=1, max_size=9,
+    min_size=1, max_size=14,
 )
 
 
@@ -110,3 +120,17 @@ def test_merge_property_real_documents_any_order(rnd):
     order = list(range(len(corpus)))
     rnd.shuffle(order)
     assert _ingest(corpus, order) == first
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports, st.randoms(use_true_random=False))
+def test_merge_property_store_matches_batch_merge(specs, rnd):
+    """The store's incremental merging ends where merging all reports at once does."""
+    from sitrep.merge import merge_events, report_of
+
+    corpus = [_doc(n, *spec) for n, spec in enumerate(specs)]
+    order = list(range(len(corpus)))
+    rnd.shuffle(order)
+    events, _links = _ingest(corpus, order)
+    batch = merge_events(report_of(e, doc.published) for doc, evs in corpus for e in evs)
+    assert sorted(events, key=lambda e: e["id"]) == sorted((event_to_dict(e) for e in batch), key=lambda e: e["id"])

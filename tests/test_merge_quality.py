@@ -81,7 +81,7 @@ def test_merge_quality_gate(merged):
 
 
 def test_merge_set_disputes_are_flagged(merged):
-    store, gold = merged
+    store, _gold = merged
     by_event: dict[str, set[str]] = {}
     for _rid, doc_id, eid in store.report_links():
         by_event.setdefault(eid, set()).add(doc_id)

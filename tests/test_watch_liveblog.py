@@ -48,7 +48,7 @@ class LiveBlog:
         blog = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 blog.requests.append(dict(self.headers))
                 body = page(VERSIONS[blog.version])
                 tag = '"' + hashlib.sha1(body).hexdigest()[:12] + '"'

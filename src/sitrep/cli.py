@@ -603,7 +603,7 @@ def watch(
     totals: Counter[str] = Counter()
 
     def report(r: PollResult) -> None:
-        totals.update(polls=1, new=r.new, edited=r.edited, events=r.events_added, errors=r.status == "error")
+        totals.update(polls=1, new=r.new, edited=r.edited, events=r.events_added, errors=int(r.status == "error"))
         if r.status == "error":
             _err(f"error: {r.error}")
         elif r.status == "read":

@@ -2,7 +2,7 @@
 
     reports (one Event per document that reports it)
       -> same_event(a, b)        pairwise: compatible kind, dates, places, actors, weapons
-      -> cluster_reports(...)    connected components of that relation (+ user decisions)
+      -> cluster_reports(...)    greedy events in canonical order (+ user decisions)
       -> combine_reports(...)    one event: every doc, claim and evidence; disputes flagged
 
 Rules (``same_event``):
@@ -10,9 +10,11 @@ Rules (``same_event``):
 - **kind**: equal kinds; ``assessment`` (forecasts, judgements) never merges.
 - **documents**: two reports from the same document never merge (the extractor already
   decided they are different events).
-- **dates**: the ranges overlap or lie within one day of each other (a night strike is
-  reported under either date). Ranges longer than :data:`MAX_SPAN_DAYS` days are too vague
-  to merge.
+- **dates**: the ranges overlap, or lie within one day of each other when either date is
+  uncertain — a night (reported under either date), a date that fell back to the publication
+  date, or one vaguer than a day. Two days both stated in the text must be the same day:
+  "Kharkiv was struck on Monday" and "... on Tuesday" are two strikes. Ranges longer than
+  :data:`MAX_SPAN_DAYS` days are too vague to merge.
 - **places**: only places whose wording appears in the report's evidence count (provenance:
   a merge rests on what the sentences say). Some target/site place of one lies within :data:`MAX_KM` km of one of the
   other, or one of them is a regional mention (precision 3, an admin1) of the region the
@@ -21,12 +23,13 @@ Rules (``same_event``):
   implicit, so targets are not compared).
 - **weapons**: the munition families (drone, missile, bomb, artillery) must not be disjoint.
 
-Components are the connected components of that relation over all stored reports, so they do
-not depend on the order reports arrive in. Each component is then partitioned into events by
-a pure function of its set (``partition``): earliest report first, a report joins the first
-event it links to whose members' dates all agree with its own — so "within a day" cannot
-chain Monday to Wednesday. User decisions refine both: ``apart`` pairs of documents never
-link; ``together`` pairs of reports always do.
+Events are built by a greedy pass in canonical order (publication date, then report id):
+each report joins the earliest-founded event of an earlier report it links to, if its dates
+agree with every member's (so "within a day" cannot chain Monday to Wednesday), else it founds
+an event. The result is a pure function of the set of reports, so it does not depend on the
+order they arrive in; the store keeps it up to date incrementally, re-deciding only the reports
+a newcomer can affect. User decisions: ``apart`` pairs of documents never link or share an
+event; ``together`` pairs of reports put their two events into one.
 
 The merged event (``combine_reports``) is a pure function of its set of reports:
 
@@ -51,7 +54,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from sitrep.model import Event, Location
 
@@ -152,13 +155,6 @@ def mergeable(event: Event) -> bool:
     )
 
 
-def _dates_compatible(a: Event, b: Event) -> bool:
-    ra, rb = date_range(a), date_range(b)
-    if ra is None or rb is None:
-        return False
-    return max((rb[0] - ra[1]).days, (ra[0] - rb[1]).days) <= 1
-
-
 def _grounded(loc: Location, event: Event) -> bool:
     """Is the place's wording in the event's evidence? (Events without evidence: yes.)"""
     if not event.evidence or not loc.text:
@@ -197,23 +193,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _places_compatible(a: Event, b: Event) -> bool:
-    for x in match_places(a):
-        for y in match_places(b):
-            if (is_regional(x) or is_regional(y)) and region_key(x) and region_key(x) == region_key(y):
-                return True
-            if not is_regional(x) and not is_regional(y) and km(x.lat, x.lon, y.lat, y.lon) <= MAX_KM:  # type: ignore[arg-type]
-                return True
-    return False
-
-
 def _sides(event: Event, role: str) -> set[str]:
     return {a.side for a in event.actors if a.role == role and a.side}
-
-
-def _actors_compatible(a: Event, b: Event) -> bool:
-    sa, sb = _sides(a, "initiator"), _sides(b, "initiator")
-    return not (sa and sb and not sa & sb)
 
 
 def munition_families(event: Event) -> set[str]:
@@ -232,96 +213,155 @@ def munition_families(event: Event) -> set[str]:
     return out
 
 
-def _weapons_compatible(a: Event, b: Event) -> bool:
-    fa, fb = munition_families(a), munition_families(b)
-    return not (fa and fb and not fa & fb)
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the pairwise rule looks at, computed once per report."""
+
+    report: Report
+    ok: bool  # mergeable
+    start: int  # date ordinals
+    end: int
+    loose: bool  # its day is uncertain (night, publication date, vaguer than a day)
+    places: tuple[tuple[float, float, str | None, bool], ...]  # lat, lon, region, regional
+    sides: frozenset[str]
+    families: frozenset[str]
+
+
+def facts(report: Report) -> _Facts:
+    e = report.event
+    rng = date_range(e)
+    ok = mergeable(e)
+    start, end = (rng[0].toordinal(), rng[1].toordinal()) if rng else (0, 0)
+    loose = e.date.time_of_day == "night" or e.date.basis != "text" or e.date.precision != "day" or end > start
+    places = tuple((loc.lat, loc.lon, region_key(loc), is_regional(loc)) for loc in match_places(e)) if ok else ()
+    return _Facts(report, ok, start, end, loose, places, frozenset(_sides(e, "initiator")),  # type: ignore[arg-type]
+                  frozenset(munition_families(e)))
+
+
+def _dates_ok(a: _Facts, b: _Facts) -> bool:
+    gap = max(b.start - a.end, a.start - b.end)
+    return gap <= 0 or (gap == 1 and (a.loose or b.loose))
+
+
+def _places_ok(a: _Facts, b: _Facts) -> bool:
+    for lat1, lon1, r1, reg1 in a.places:
+        for lat2, lon2, r2, reg2 in b.places:
+            if reg1 or reg2:
+                if r1 is not None and r1 == r2:
+                    return True
+            elif km(lat1, lon1, lat2, lon2) <= MAX_KM:
+                return True
+    return False
+
+
+def linked(a: _Facts, b: _Facts, decisions: Decisions | None = None) -> bool:
+    """:func:`same_event` on precomputed facts."""
+    ra, rb = a.report, b.report
+    if decisions is not None and decisions.is_apart(ra, rb):
+        return False
+    return (
+        a.ok and b.ok
+        and ra.doc_id != rb.doc_id
+        and ra.event.kind == rb.event.kind
+        and _dates_ok(a, b)
+        and _places_ok(a, b)
+        and not (a.sides and b.sides and not a.sides & b.sides)
+        and not (a.families and b.families and not a.families & b.families)
+    )
 
 
 def same_event(a: Report, b: Report, decisions: Decisions | None = None) -> bool:
     """Do two reports describe the same real-world event? (Symmetric and deterministic.)"""
-    if decisions is not None:
-        if decisions.is_together(a, b):
-            return True
-        if decisions.is_apart(a, b):
-            return False
-    ea, eb = a.event, b.event
-    return (
-        a.doc_id != b.doc_id
-        and ea.kind == eb.kind
-        and mergeable(ea)
-        and mergeable(eb)
-        and _dates_compatible(ea, eb)
-        and _places_compatible(ea, eb)
-        and _actors_compatible(ea, eb)
-        and _weapons_compatible(ea, eb)
-    )
+    return linked(facts(a), facts(b), decisions)
 
 
 # ----------------------------------------------------------------------------- clusters
 
 
-def components(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
-    """Connected components of :func:`same_event`, each sorted earliest first."""
+def linked_pairs(reports: Sequence[Report], decisions: Decisions | None = None) -> tuple[list[_Facts], list[list[int]]]:
+    """Reports in canonical order (earliest first) and each one's linked neighbours (indexes).
+
+    Candidates come from buckets of (kind, day), so the cost grows with the neighbours a
+    report has, not with the square of the number of reports."""
     items = sorted({r.id: r for r in reports}.values(), key=lambda r: r.sort_key)
-    parent = list(range(len(items)))
+    fs = [facts(r) for r in items]
+    buckets: dict[tuple[str, int], list[int]] = {}
+    for i, f in enumerate(fs):
+        if f.ok:
+            for day in range(f.start, f.end + 1):
+                buckets.setdefault((f.report.event.kind, day), []).append(i)
+    neighbours: list[list[int]] = [[] for _ in fs]
+    for i, f in enumerate(fs):
+        if not f.ok:
+            continue
+        seen: set[int] = set()
+        for day in range(f.start - 1, f.end + 2):
+            for j in buckets.get((f.report.event.kind, day), ()):
+                if j > i and j not in seen:
+                    seen.add(j)
+                    if linked(f, fs[j], decisions):
+                        neighbours[i].append(j)
+                        neighbours[j].append(i)
+    return fs, [sorted(n) for n in neighbours]
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if find(i) != find(j) and same_event(items[i], items[j], decisions):
-                parent[max(find(i), find(j))] = min(find(i), find(j))
-    groups: dict[int, list[Report]] = {}
-    for i, r in enumerate(items):
-        groups.setdefault(find(i), []).append(r)
-    return sorted(groups.values(), key=lambda g: g[0].sort_key)
-
-
-def _fits(report: Report, cluster: list[Report], decisions: Decisions | None) -> bool:
-    """May ``report`` join ``cluster``? Its dates must agree with every member's (no chains
-    of "within a day" across three days), and no user decision keeps them apart."""
-    for m in cluster:
-        if decisions is not None and decisions.is_apart(report, m):
+def fits(f: _Facts, earlier_members: Iterable[_Facts], decisions: Decisions | None = None) -> bool:
+    """May a report join an event whose members so far are ``earlier_members``? Its dates must
+    agree with every one of theirs (so "within a day" cannot chain Monday to Wednesday) and no
+    user decision may keep it apart from any of them."""
+    for m in earlier_members:
+        if not _dates_ok(f, m):
             return False
-        if not _dates_compatible(report.event, m.event):
+        if decisions is not None and decisions.is_apart(f.report, m.report):
             return False
     return True
 
 
-def partition(component: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
-    """Split one component into events: earliest report first, each report joins the first
-    event it links to and fits (see ``_fits``), else starts one; 'together' decisions then
-    join the events they name. A pure function of the set of reports."""
-    items = sorted({r.id: r for r in component}.values(), key=lambda r: r.sort_key)
-    clusters: list[list[Report]] = []
-    for r in items:
-        for c in clusters:
-            if any(same_event(r, m, decisions) for m in c) and _fits(r, c, decisions):
-                c.append(r)
+def base_clusters(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
+    """Greedy clustering in canonical order (publication date, then report id): each report
+    joins the earliest-founded cluster of an earlier linked report that it :func:`fits`, or
+    founds one. A pure function of the set of reports; a cluster's first report is its leader."""
+    fs, neighbours = linked_pairs(reports, decisions)
+    cluster_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for i, f in enumerate(fs):
+        chosen = i
+        for c in sorted({cluster_of[j] for j in neighbours[i] if j < i}):
+            if fits(f, (fs[m] for m in members[c]), decisions):
+                chosen = c
                 break
-        else:
-            clusters.append([r])
-    if decisions is not None and decisions.together:
-        where = {r.id: i for i, c in enumerate(clusters) for r in c}
-        for a, b in sorted(decisions.together):
-            if a in where and b in where and where[a] != where[b]:
-                keep, drop = sorted((where[a], where[b]))
-                clusters[keep].extend(clusters[drop])
-                for r in clusters[drop]:
-                    where[r.id] = keep
-                clusters[drop] = []
-        clusters = [sorted(c, key=lambda r: r.sort_key) for c in clusters if c]
-    return sorted(clusters, key=lambda g: g[0].sort_key)
+        cluster_of[i] = chosen
+        members.setdefault(chosen, []).append(i)
+    return [[fs[m].report for m in members[c]] for c in sorted(members)]
+
+
+def join_decided(clusters: Sequence[Sequence[Report]], decisions: Decisions | None) -> list[list[Report]]:
+    """Events from clusters: clusters tied by a user's 'together' decision become one event."""
+    groups = [list(c) for c in clusters]
+    if decisions is None or not decisions.together:
+        return sorted(groups, key=lambda g: g[0].sort_key)
+    where = {r.id: i for i, g in enumerate(groups) for r in g}
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for a, b in sorted(decisions.together):
+        if a in where and b in where:
+            ra, rb = find(where[a]), find(where[b])
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    joined: dict[int, list[Report]] = {}
+    for i, g in enumerate(groups):
+        joined.setdefault(find(i), []).extend(g)
+    return sorted((sorted(g, key=lambda r: r.sort_key) for g in joined.values()), key=lambda g: g[0].sort_key)
 
 
 def cluster_reports(reports: Sequence[Report], decisions: Decisions | None = None) -> list[list[Report]]:
-    """The events of a set of reports: each component partitioned; sorted by earliest report."""
-    out = [c for comp in components(reports, decisions) for c in partition(comp, decisions)]
-    return sorted(out, key=lambda g: g[0].sort_key)
+    """The events of a set of reports (each a list of reports, earliest first), earliest first."""
+    return join_decided(base_clusters(reports, decisions), decisions)
 
 
 # ----------------------------------------------------------------------------- combine
@@ -372,7 +412,7 @@ def combine_reports(reports: Sequence[Report]) -> Event:
     events = [r.event for r in rs]
     dated = _best_date(rs)
     places = sorted(
-        enumerate(_union((loc for e in events for loc in e.locations))),
+        enumerate(_union(loc for e in events for loc in e.locations)),
         key=lambda il: (il[1].precision or 9, il[0]),
     )
     quantities = sorted(
@@ -444,14 +484,6 @@ def pairwise_scores(gold: dict[str, str], predicted: dict[str, str]) -> PairScor
     return PairScores(tp, sum(pairs(n) for n in by_pred.values()) - tp, sum(pairs(n) for n in by_gold.values()) - tp)
 
 
-def window(event: Event) -> tuple[date, date] | None:
-    """The days a candidate for ``event`` may fall on: its range widened by one day each side."""
-    rng = date_range(event)
-    if rng is None:
-        return None
-    return rng[0] - timedelta(days=1), rng[1] + timedelta(days=1)
-
-
 __all__ = [
     "DISPUTED",
     "MAX_KM",
@@ -462,19 +494,18 @@ __all__ = [
     "Report",
     "cluster_reports",
     "combine_reports",
-    "components",
     "date_range",
     "disputes",
+    "facts",
     "is_regional",
     "km",
+    "linked",
     "match_places",
     "merge_events",
     "mergeable",
     "munition_families",
     "pairwise_scores",
-    "partition",
     "region_key",
     "report_of",
     "same_event",
-    "window",
 ]

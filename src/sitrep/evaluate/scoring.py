@@ -198,8 +198,9 @@ def canonical_source(name: str) -> str:
     """A source name as the knowledge file names it ("Air Force of Ukraine" -> "Ukrainian Air Force"), lower-cased."""
     from sitrep.knowledge import classify_source
 
+    name = re.sub(r"\b([A-Z])\.", r"\1", name or "")  # "U.S. Central Command" = "US Central Command"
     info = classify_source(name) if name else None
-    return _low(info.name if info is not None else name)
+    return re.sub(r"^the ", "", _low(info.name if info is not None else name))
 
 
 def source_match(g: Mapping[str, Any], p: Any) -> bool:

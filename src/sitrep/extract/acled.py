@@ -9,6 +9,7 @@ from functools import cache
 from sitrep.knowledge.triggers import acled_table
 from sitrep.model import Acled, Actor, Location
 
+_PASSIVE_LOSS = re.compile(r"\b(?:were|was|been|being) (?:pushed|driven|forced|expelled|evicted|ousted|flushed|kicked) (?:back|out)\b")
 _REGAIN = re.compile(r"\b(?:liberat\w*|recaptur\w*|retook|retaken|regain\w*|reclaim\w*|took back|pushed back)\b")
 
 
@@ -30,9 +31,10 @@ def _first_side(spec: dict, text: str) -> str | None:
     ns = _compiled(tuple(spec.get("nonstate_cues", ()))).search(text) if spec.get("nonstate_cues") else None
     if st is None and ns is None:
         return None
-    if ns is None or (st is not None and st.start() < ns.start()):
-        return "state"
-    return "nonstate"
+    first = "state" if ns is None or (st is not None and st.start() < ns.start()) else "nonstate"
+    if _PASSIVE_LOSS.search(text):  # "the militants were pushed back from ...": the first named lost
+        return "nonstate" if first == "state" else "state"
+    return first
 
 
 def acled_for(
@@ -72,11 +74,14 @@ def acled_for(
             nonstate = any(a.role == "initiator" and a.type not in ("state_forces", "person", "government", None) for a in actors)
             countries = {loc.country for loc in locations if loc.country and loc.role in ("site", "target", None)}
             first = _first_side(spec, evidence_text)
-            if nonstate or first == "nonstate" and not (initiators and countries):
+            own_ground = bool(initiators and countries and initiators <= countries)
+            if nonstate and not initiators:
                 pass  # a non-state group takes ground
-            elif (initiators and countries and initiators <= countries) or (_REGAIN.search(evidence_text) and not initiators - countries):
+            elif own_ground and not nonstate:
                 sub = spec["government_regains"]
-            elif not (initiators and countries) and first == "state":
+            elif first == "state" and (own_ground or not (initiators and countries)):
+                sub = spec["government_regains"]  # the state's forces are named first: they act
+            elif first is None and _REGAIN.search(evidence_text) and not initiators - countries:
                 sub = spec["government_regains"]
     else:
         sub = _by_cue(spec, evidence_text) or sub

@@ -19,7 +19,7 @@ from sitrep.extract.acled import acled_for
 from sitrep.extract.frames import Frame
 from sitrep.extract.numbers import acled_fatalities
 from sitrep.extract.summary import summarize
-from sitrep.knowledge import actor_for_side
+from sitrep.knowledge import actor_for_side, classify_source, find_weapons
 from sitrep.model import (
     Actor,
     Casualty,
@@ -223,20 +223,49 @@ _KEEP_GENERIC = frozenset(
 _FAMILIES = ("drone", "missile", "bomb", "rocket", "artillery")
 
 
-def _weapons(d: _Draft) -> list[Weapon]:
+def _family(w: Weapon) -> str | None:
+    text = f"{w.category or ''} {w.name}".lower()
+    return next((f for f in _FAMILIES if f in text), None)
+
+
+def _doc_specific(drafts: list[_Draft]) -> dict[str, set[Weapon]]:
+    """Named weapons of the whole document by family ("drone": {Shahed-136})."""
+    out: dict[str, set[Weapon]] = {}
+    for d in drafts:
+        for f in d.frames:
+            for w in f.weapons:
+                fam = _family(w.weapon)
+                if not w.generic and fam:
+                    out.setdefault(fam, set()).add(w.weapon)
+    return out
+
+
+def _weapons(d: _Draft, doc_specific: dict[str, set[Weapon]] | None = None) -> list[Weapon]:
     ws = [(w.weapon, w.generic) for f in d.frames for w in f.weapons]
     specific = [w for w, g in ws if not g]
     out = []
     for w, g in ws:
         if g:
             name = w.name.lower()
-            if name not in _KEEP_GENERIC:
+            if name not in _KEEP_GENERIC or (d.kind not in ("strike", "interception") and name in ("artillery", "tank")):
                 continue
-            fam = next((f for f in _FAMILIES if f in name), None)
+            fam = _family(w)
             if fam and any(fam in (s.category or "").lower() or fam in s.name.lower() for s in specific):
                 continue  # "Shahed drones": the Shahed says it
+            named = (doc_specific or {}).get(fam or "", set())
+            if fam and len(named) == 1 and name in ("drone", "missile", "cruise missile"):
+                w = next(iter(named))  # "38 drones downed" after "Russia launched 44 Shahed drones"
         out.append(w)
+    if d.kind == "strike" and not out:
+        hints = _hints(d)
+        generic = {"artillery": "artillery", "drone": "drone"}.get(hints[0]) if hints else None
+        if generic:
+            out += [m.weapon for m in find_weapons(generic) if m.generic][:1]  # "shelled": artillery
     return _dedupe(out, lambda w: w.name)
+
+
+# an attack partly shot down is two events: the strike keeps launched/hit, the interception intercepted/destroyed
+_OTHER_EVENTS_ROLES = {"interception": ("launched", "used", "hit"), "strike": ("intercepted",)}
 
 
 def _quantity(kind: str, q, weapons: list[Weapon]) -> Quantity:  # type: ignore[no-untyped-def]
@@ -254,6 +283,19 @@ def _quantity(kind: str, q, weapons: list[Weapon]) -> Quantity:  # type: ignore[
     elif kind == "interception" and munition and role in (None, "used"):
         role = "intercepted"
     return Quantity(item, role, q.value, q.qualifier, q.text)
+
+
+_PEOPLE = re.compile(r"\b(?:people|persons?|residents|children|child|man|woman|men|women|passengers|civilians?|girl|boy|teenager|family|families|worshippers|villagers|shoppers)\b", re.I)
+_FIGHTERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|fighters|militants|personnel|officers|sailors|marines|crew)\b", re.I)
+
+
+def _casualty(kind: str, c) -> Casualty:  # type: ignore[no-untyped-def]
+    """People killed or hurt by a strike or an attack on civilians are civilians unless the text says
+    they were fighters (tests/gold/README.md)."""
+    group = c.group
+    if group == "unknown" and kind in ("strike", "violence_against_civilians") and _PEOPLE.search(c.text) and not _FIGHTERS.search(c.text):
+        group = "civilians"
+    return Casualty(group, c.outcome, c.value, c.qualifier, c.text, c.side)
 
 
 def _hints(d: _Draft) -> list[str]:
@@ -294,10 +336,11 @@ def _claims(d: _Draft, doc: Document) -> list[Claim]:
     if claims:
         return claims
     st = d.frames[0].stance
+    info = classify_source(doc.source) if doc.source else None  # an Air Force post: the Air Force says it
     return [
         Claim(
-            source=doc.source or "unknown",
-            source_type="media" if doc.source else "unknown",
+            source=(info.name if info is not None else doc.source) or "unknown",
+            source_type=info.source_type if info is not None else ("media" if doc.source else "unknown"),
             text="",
             verb=None,
             medium=None,
@@ -356,17 +399,18 @@ def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
     for d in drafts:
         ids[id(d)] = Event.make_id(doc.id, d.frames[0].start, d.kind)
     events = []
+    doc_specific = _doc_specific(drafts)
     for d in drafts:
         locations = _locations(d)
         actors = _actors(d, locations)
-        weapons = _weapons(d)
+        weapons = _weapons(d, doc_specific)
         quantities = _dedupe(
-            [_quantity(d.kind, q, weapons) for f in d.frames for q in f.quantities],
+            [q for f in d.frames for q in (_quantity(d.kind, x, weapons) for x in f.quantities) if q.role not in _OTHER_EVENTS_ROLES.get(d.kind, ())],
             lambda q: (q.item, q.role, q.value),
         )
         cas_mentions = [c for f in d.frames for c in f.casualties]
         casualties = _dedupe(
-            [Casualty(c.group, c.outcome, c.value, c.qualifier, c.text, c.side) for c in cas_mentions],
+            [_casualty(d.kind, c) for c in cas_mentions if c.value > 0],
             lambda c: (c.group, c.outcome, c.value, c.side),
         )
         claims = _claims(d, doc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.knowledge import classify_source, demonym_side, find_confidence
+from sitrep.knowledge import actor_for_side, classify_source, demonym_side, find_confidence
 from sitrep.model import Claim
 
 _VERBS = (
@@ -112,6 +112,11 @@ def _country_government(phrase: str) -> str | None:
     if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", word) or demonym_side(word) is None:
         return None
     info = classify_source(f"{word}'s government")
+    if info is None:  # a capital speaks for its government: "Kyiv denied", "Moscow said"
+        side = demonym_side(word)
+        forces = actor_for_side(side) if side else None
+        country = forces.name.rpartition(" of ")[2] if forces is not None and " of " in forces.name else None
+        info = classify_source(f"{country}'s government") if country and country != word else None
     return info.name if info is not None else None
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from sitrep.extract.claims import ClaimMention, Stance, find_claims, stance
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.nlp import Entity
-from sitrep.extract.numbers import CasualtyMention, QuantityMention, find_casualties, find_quantities
+from sitrep.extract.numbers import CasualtyMention, QuantityMention, find_casualties, find_numbers, find_quantities
 from sitrep.extract.sentences import Sentence
 from sitrep.knowledge import actor_for_side, demonym_side
 from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers, refine_kind
@@ -142,6 +142,52 @@ def _inside(ranges: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _overlaps(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
     return any(not (e <= a or s >= b) for a, b in spans)
+
+
+_SINCE = re.compile(r"\bsince\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _since(d: DateMention, span: str, published: date | None, offset: int) -> DateMention:
+    """ "Since 6 August, strikes have damaged the bridge": from that date to publication."""
+    m = _SINCE.search(span, 0, d.start)
+    moved = replace(d, start=d.start + offset, end=d.end + offset)
+    if published is None or m is None or d.start_date >= published:
+        return moved
+    days = (published - d.start_date).days
+    return replace(
+        moved, start=m.start() + offset, text=span[m.start() : d.end], end_date=published, precision="week" if days <= 31 else "month"
+    )
+
+
+HISTORY_DAYS = 365  # an event the text dates more than this before publication is background
+
+
+def _history(dates: Sequence[DateMention], published: date | None) -> bool:
+    """Does the clause date itself, explicitly, well before the publication date?"""
+    if published is None or not dates:
+        return False
+    return all((published - d.end_date).days > HISTORY_DAYS for d in dates)
+
+
+# counts of people: detained (arrest), taking part (protest, riot), exchanged (prisoner swaps)
+_PEOPLE_ROLE = {"arrest": "captured", "protest": "used", "riot": "used", "diplomacy": "used", "other": "used"}
+_WHO = re.compile(
+    r"\s+(?:of\s+)?(?:\S+\s+){0,2}?(?P<who>people|persons|protesters|demonstrators|suspects|activists|prisoners of war|prisoners|detainees|men|women|migrants|students|workers)\b",
+    re.IGNORECASE,
+)
+_SINGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman", "prisoners of war": "prisoner of war"}
+
+
+def _people_counts(span: str, kind: str) -> list[QuantityMention]:
+    out = []
+    for n in find_numbers(span):
+        m = _WHO.match(span, n.end)
+        if m is None:
+            continue
+        who = m.group("who").lower()
+        item = "protester" if kind in ("protest", "riot") and who in ("people", "persons") else _SINGULAR.get(who, who.rstrip("s"))
+        out.append(QuantityMention(n.start, m.end(), span[n.start : m.end()], item, _PEOPLE_ROLE[kind], n.value, n.qualifier))
+    return out
 
 
 def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]]:
@@ -318,13 +364,17 @@ def build_frame(
             break
 
     dates = [
-        replace(d, start=d.start + start, end=d.end + start)
+        _since(d, span, mentions.published, start)
         for d in find_dates(span, mentions.published)
-        if not _inside(background, d.start, d.end)
+        if not _inside(background, d.start, d.end) or _SINCE.search(span, 0, d.start)
     ]
+    if kind is not None and kind != "assessment" and _history(dates, mentions.published):
+        kind = base_kind = None  # "Syria's civil war began in 2011 with protests": background, not news
     # counts go to munitions and platforms, not to a generic "air defence system" that shot them down
     items = [(w.start - start, w.end - start, w.weapon.name) for w in weapons if not (w.generic and w.weapon.role == "system")]
     quantities = [replace(q, start=q.start + start, end=q.end + start) for q in find_quantities(span, items)]
+    if kind in _PEOPLE_ROLE:
+        quantities += [replace(q, start=q.start + start, end=q.end + start) for q in _people_counts(span, kind)]
 
     flags = set()
     if cue.first_time.search(low):

@@ -317,7 +317,7 @@ def _gold_right(g: dict, m: PlaceMention) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _admin1_keys() -> dict[tuple[str, str | None], frozenset[str]]:
+def _admin1_keys() -> dict[tuple[str | None, str | None], frozenset[str]]:
     """(country, short admin1 name) -> skeletons of every spelling ("Zaporizhzhia", "Moscow Oblast")."""
     from sitrep.geo import data as gdata
 
@@ -398,7 +398,7 @@ def evaluate_passages(path: Path) -> PassageReport:
                 foreign += 1
                 errors.append(PlaceError(row["id"], "foreign", m.text, _describe(m),
                                          "a place in " + (", ".join(sorted(involved)) or "no country")))
-            elif (m.kind == "settlement" and points and m.location.lon is not None
+            elif (m.kind == "settlement" and points and m.location.lat is not None and m.location.lon is not None
                   and pop.get(m.location.geonameid or 0, 0) < 100_000
                   and (m.location.country, m.location.admin1) not in regions
                   and all(km(m.location.lat, m.location.lon, a, b) > 300 for a, b in points)):

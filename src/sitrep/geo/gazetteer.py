@@ -13,6 +13,7 @@ alternate names when it has 15,000 people or more.  Entries are stored as parall
 from __future__ import annotations
 
 import json
+import math
 import os
 import pickle
 import sys
@@ -32,14 +33,13 @@ BUILD_VERSION = "4"  # bump when the index layout or name selection changes
 ALT_NAMES_MIN_POP = 15_000
 
 KIND_CODES = gdata.KINDS  # stored as the index into this tuple
+_KIND_CODE = {k: n for n, k in enumerate(KIND_CODES)}
 KIND_PRIOR = {"country": 9.0, "admin1": 5.5, "admin2": 4.0, "landmark": 8.0, "feature": 8.0, "region": 8.0}
 
 
 def static_prior(kind: str, population: int, country: str | None, admin1: str | None) -> float:
     """The context-free part of a candidate's score: log population or kind prior, plus the
     focus-country and front-line bonuses of ``focus.csv`` / ``frontline.csv``."""
-    import math
-
     s = math.log10(population + 10) if kind == "settlement" else KIND_PRIOR.get(kind, 5.0)
     s += _FOCUS().get(country or "", 0.0)
     if kind == "settlement" and admin1:
@@ -150,6 +150,7 @@ class _Builder:
         self.keys: dict[str, int | tuple[int, ...]] = {}
         self.stop: frozenset[str] = frozenset(gdata.load_words("stopnames.txt") + gdata.load_words("namewords.txt"))
         self._skel: dict[str, str] = {}
+        self._fold: dict[str, str] = {}
         self.gaz: Gazetteer | None = None
 
     @classmethod
@@ -161,6 +162,7 @@ class _Builder:
         b.prior = gaz.prior
         b.stop = frozenset(gdata.load_words("stopnames.txt") + gdata.load_words("namewords.txt"))
         b._skel = {}
+        b._fold = {}
         return b
 
     def add(self, name: str, gid: int, lat: float, lon: float, pop: int, country: str | None,
@@ -173,13 +175,15 @@ class _Builder:
         self.population.append(pop)
         self.country.append(sys.intern(country) if country else None)
         self.admin1.append(sys.intern(admin1) if admin1 else None)
-        self.kind.append(KIND_CODES.index(kind))
+        self.kind.append(_KIND_CODE[kind])
         self.prior.append(static_prior(kind, pop, country, admin1))
         self.precision.append(precision)
         return i
 
     def key(self, name: str, i: int, *, check: bool = True) -> None:
-        f = fold_uncached(name)
+        f = self._fold.get(name)
+        if f is None:
+            f = self._fold[name] = fold_uncached(name)
         if check and f in self.stop:
             return
         k = self._skel.get(f)

@@ -35,24 +35,22 @@ _DIGRAPHS = (
     ("shch", "s"), ("sch", "s"), ("szcz", "s"), ("kh", "h"), ("zh", "z"), ("tch", "c"),
     ("ch", "c"), ("cz", "c"), ("sh", "s"), ("sz", "s"), ("ts", "c"), ("tz", "c"),
 )
-_LETTERS = str.maketrans({"g": "h", "w": "v", "y": "i", "j": "i", "q": "k", "x": "ks"})
-_TAIL_RULES: tuple[tuple[tuple[str, ...] | None, re.Pattern[str], str], ...] = tuple(
-    (t, re.compile(p), r)
-    for t, p, r in (
-        (("ia", "iu", "ie", "io"), r"i([aueo])", r"\1"),
-        (("vka",), r"(?<=[a-z])[oe]vka\b", "ivka"),
-        (("v", "f"), r"(?<=[a-z]{2})(?:ov|ev|iv|of|ef|if)\b", "iv"),
-        (("sk",), r"(?<=[a-z]{3})(?:skii|ski|skoe|ske|skoie)\b", "sk"),
-        (("o",), r"(?<=[a-z]{3})(?:oe|oie|o)\b", "e"),
-        (("ei",), r"ei", "i"),
-        (None, r"([a-z])\1+", r"\1"),
-    )
-)
+_LETTER_PAIRS = (("g", "h"), ("w", "v"), ("y", "i"), ("j", "i"), ("q", "k"), ("x", "ks"))
+_VKA_RE = re.compile(r"(?<=[a-z])[oe]vka\b")  # -ovka / -evka -> -ivka
+_OV_RE = re.compile(r"(?<=[a-z]{2})(?:ov|ev|iv|of|ef|if)\b")  # final -ov / -ev / -iv
+_SKII_RE = re.compile(r"(?<=[a-z]{3})(?:skii|ski|skoe|ske|skoie)\b")  # adjectival -skii / -skoe
+_OE_RE = re.compile(r"(?<=[a-z]{3})(?:oe|oie|o)\b")  # final -oe / -o
+_DOUBLE_RE = re.compile(r"([a-z])\1+")  # doubled letters
 
 
 def fold_uncached(name: str) -> str:
     """:func:`fold` without the cache (used when building the index)."""
-    s = name.lower().translate(_CYR_TABLE).translate(_APOSTROPHES)
+    s = name.lower()
+    if s.isascii():  # the Cyrillic table maps no ASCII letter; only three apostrophes are ASCII
+        if "'" in s or '"' in s or "`" in s:
+            s = s.translate(_APOSTROPHES)
+    else:
+        s = s.translate(_CYR_TABLE).translate(_APOSTROPHES)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s)
         s = "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_CYR_TABLE)
@@ -68,15 +66,29 @@ def fold_uncached(name: str) -> str:
 
 
 def skeleton_of_fold(s: str) -> str:
-    """:func:`skeleton` of an already folded string (no cache)."""
+    """:func:`skeleton` of an already folded string (no cache).  The index build calls this for
+    every name, so the rules are written out: each runs only when its letters occur."""
     for a, b in _DIGRAPHS:
         if a in s:
             s = s.replace(a, b)
-    s = s.translate(_LETTERS).replace("ie", "e").replace("ii", "i")
-    for trigger, pattern, repl in _TAIL_RULES:
-        if trigger is None or any(t in s for t in trigger):
-            s = pattern.sub(repl, s)
-    return s
+    for a, b in _LETTER_PAIRS:  # g/h, w/v, y/i, j/i, q/k, x/ks (no target is itself a source)
+        if a in s:
+            s = s.replace(a, b)
+    if "i" in s:
+        # ie -> e, ii -> i, then i before a vowel is dropped (Mykolaiv ~ Nikolaev, -ia/-iu ~ -a/-u)
+        s = s.replace("ie", "e").replace("ii", "i")
+        s = s.replace("ia", "a").replace("iu", "u").replace("ie", "e").replace("io", "o")
+    if "vka" in s:
+        s = _VKA_RE.sub("ivka", s)
+    if "v" in s or "f" in s:
+        s = _OV_RE.sub("iv", s)
+    if "sk" in s:
+        s = _SKII_RE.sub("sk", s)
+    if "o" in s:
+        s = _OE_RE.sub("e", s)
+    if "ei" in s:
+        s = s.replace("ei", "i")
+    return _DOUBLE_RE.sub(r"\1", s)
 
 
 fold = lru_cache(maxsize=200_000)(fold_uncached)

@@ -21,9 +21,10 @@ from sitrep.geo.score import (
     ADMIN1,
     COUNTRY,
     FAR_MAX_POP,
-    SETTLEMENT,
     MAX_DISTANCE_BONUS,
+    MIN_POP_ANYWHERE,
     POINT_KINDS,
+    SETTLEMENT,
     Ctx,
     Cues,
     accept,
@@ -49,12 +50,12 @@ _REGION_GAP_RE = re.compile(
     r"[\s,()]*(?:(?:in|of)\s+(?:the\s+)?)?(?:(?:russian-|ukrainian-)?(?:occupied|held|controlled|"
     r"southern|northern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|"
     r"neighbouring|neighboring|frontline|front-line|border)\s+)?$")
-_DISTRICT_GAP_RE = re.compile(r"^[\s,()]*$")
+_DISTRICT_GAP_RE = re.compile(r"^[\s,.()]*$")
 # between two listed places: a separator, possibly after names the gazetteer lacks
 # ("Prishib, Yavorskoye and Andreevka"), or a space inside one name ("Ternovye Pody")
 _LIST_GAP_RE = re.compile(
     r"^(?:\s*(?:,|,?\s+and|,?\s+or|&)\s*[A-ZА-ЯІЇЄҐ][\w'’.-]*(?:\s+[A-ZА-ЯІЇЄҐ0-9][\w'’.-]*)?)*"
-    r"\s*(?:,|,?\s+and|,?\s+or|&)\s*$|^ $")
+    r"\s*(?:,|,?\s+and|,?\s+or|&)\s*$|^ $|^\s+[-–]\s+$")
 LIST_LOOKAHEAD = 12  # a listed place looks this many names ahead for the region after the list
 COUNTRY_GAP_RE = re.compile(r"^\s*(?:,|\(|,?\s*in\s+)\s*$")
 MAX_CANDIDATES = 4  # the winner and three runner-ups
@@ -112,26 +113,31 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
     district: list[int | None] = [None] * n
     if n < 2:
         return locals_, local_cc, qualifies, earlier, district
+    kind = gaz.kind
     reg = [_is_region(gaz, r) for r in raws]
     dis = [_is_district(gaz, r) for r in raws]
+    cue = [reg[j] or dis[j] or any(kind[i] in (COUNTRY, ADMIN1) for i in raws[j].ids) for j in range(n)]
+    if not any(cue):
+        return locals_, local_cc, qualifies, earlier, district  # no region, district or country to cue
+    gaps = [""] + [text[raws[j - 1].end:raws[j].start] for j in range(1, n)]
+    ends = [False] + [bool(_SENTENCE_END_RE.search(g + " ")) for g in gaps[1:]]  # a sentence ends before j
+    last_cue = max(j for j in range(n) if cue[j])
     for k, rm in enumerate(raws):
-        if reg[k] or dis[k] or not any(gaz.kind[i] in POINT_KINDS for i in rm.ids):
+        if k >= last_cue:
+            break
+        if reg[k] or dis[k] or not any(kind[i] in POINT_KINDS for i in rm.ids):
             continue  # regions, districts, countries and seas take no region cue
         chain = True  # every name between X and the region is listed with X ("X, Y and Z in ...")
         for j in range(k + 1, min(n, k + LIST_LOOKAHEAD)):
             nxt = raws[j]
-            if j > k + 3 and not chain:
+            if (j > k + 3 and not chain) or ends[j] or nxt.start - rm.end > CLAUSE_CHARS:
                 break
-            if nxt.start - rm.end > CLAUSE_CHARS:
-                break
-            whole = text[rm.end:nxt.start]
-            if _SENTENCE_END_RE.search(whole + " "):
-                break
-            gap = text[raws[j - 1].end:nxt.start]
+            gap = gaps[j]
             if dis[j]:
-                if district[k] is None:
+                near = bool(_DISTRICT_GAP_RE.match(gap) or _REGION_GAP_RE.match(gap) or _LIST_GAP_RE.match(gap))
+                if district[k] is None and chain and near:
                     district[k] = j
-                chain = chain and bool(_DISTRICT_GAP_RE.match(gap))
+                chain = chain and near
                 continue
             na1 = _admin1_of(gaz, nxt.ids)
             listed = nxt.plural or any(x.startswith("listed") for x in nxt.notes)
@@ -159,12 +165,14 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
             if nxt.hint not in ("admin2", "settlement", None):
                 break
             chain = chain and bool(_LIST_GAP_RE.match(gap))
+    if not any(reg):
+        return locals_, local_cc, qualifies, earlier, district
     for k, rm in enumerate(raws):
         if locals_[k] is not None or reg[k]:
             continue
         for j in range(k - 1, max(-1, k - 4), -1):
             prev = raws[j]
-            if _SENTENCE_END_RE.search(text[prev.end:rm.start] + " "):
+            if ends[j + 1]:
                 break
             if reg[j] and not prev.plural:
                 earlier[k] = _admin1_of(gaz, prev.ids)
@@ -181,15 +189,44 @@ def _dedupe(anchors: list[tuple[float, float, str, int, bool]]) -> list[tuple[fl
     return list(seen.values())
 
 
+_ONE: dict[tuple, tuple[int, tuple[PlaceMention, ...]]] = {}  # single-mention documents, by signature
+ONE_CACHE_SIZE = 50_000
+
+
+def _signature(text: str, rm: RawMention) -> tuple:
+    """Everything about a lone mention that resolution reads (its words, flags and candidates)."""
+    return (rm.ids, text[rm.start:rm.end], rm.name_end - rm.start, rm.hint, rm.suffix, rm.plural, rm.qualifier,
+            rm.qual_precision, rm.prep, rm.allcaps, rm.demonym, rm.after_demonym, rm.key, rm.type_before,
+            rm.chained, rm.sentence_start, tuple(rm.notes))
+
+
 def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMention]:
     """Turn scanned mentions into :class:`PlaceMention` objects.
 
-    Document context first (countries and regions named), then cues around each mention, a
-    first ranking, the confidently placed mentions as anchors, a re-ranking of the ambiguous
-    ones by distance to the anchors, and the false-positive gate.
+    A document naming one place is resolved once per distinct mention (its words and flags
+    decide everything) and then reused at its new offsets; otherwise see :func:`_resolve`.
     """
-    if not raws:
-        return []
+    if len(raws) != 1:
+        return _resolve(text, raws, gaz) if raws else []
+    rm = raws[0]
+    key = (id(gaz), len(gaz), _signature(text, rm))
+    hit = _ONE.get(key)
+    if hit is None:
+        if len(_ONE) >= ONE_CACHE_SIZE:
+            _ONE.clear()
+        hit = _ONE[key] = (rm.start, tuple(_resolve(text, raws, gaz)))
+    base, ms = hit
+    if base == rm.start:
+        return list(ms)
+    d = rm.start - base
+    return [PlaceMention(m.start + d, m.end + d, m.text, m.kind, m.qualifier, m.location, m.candidates, m.qualifies)
+            for m in ms]
+
+
+def _resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """Document context first (countries and regions named), then cues around each mention, a
+    first ranking, the confidently placed mentions as anchors, a re-ranking of the ambiguous
+    ones by distance to the anchors, and the false-positive gate."""
     ctx = Ctx(countries=set(), admin1s=set(), anchors=[])
     kind = gaz.kind
     for rm in raws:
@@ -206,7 +243,9 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
         surface = text[rm.start:rm.name_end]
         cues.append(Cues(k, surface, rm.key or skeleton(surface), fold(surface), locals_[k], local_cc[k],
                          earlier[k]))
-    ranked = [rank(gaz, rm, ctx, cues[k]) for k, rm in enumerate(raws)]
+    # a lone country, region or sea needs no ranking (its score is explained, its probability is 1)
+    ranked = [[(0.0, rm.ids[0])] if len(rm.ids) == 1 and kind[rm.ids[0]] not in POINT_KINDS
+              else rank(gaz, rm, ctx, cues[k]) for k, rm in enumerate(raws)]
     anchors: list[tuple[float, float, str, int, bool]] = []
     for k, rk in enumerate(ranked if len(raws) > 1 else ()):
         best_s, best_i = rk[0]
@@ -217,15 +256,30 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
             anchors.append((gaz.lat[best_i], gaz.lon[best_i], gaz.names[best_i], k, is_capital(gaz, best_i)))
     if anchors:
         ctx.anchors = _dedupe(anchors)
+        ctx.anchor_ids = tuple(ranked[a[3]][0][1] for a in anchors)
         # only a ranking that distance can still change is redone (the bonus is at most 3)
         ranked = [rank(gaz, rm, ctx, cues[k]) if len(rk) > 1 and rk[0][0] - rk[1][0] < MAX_DISTANCE_BONUS
                   else rk for k, (rm, rk) in enumerate(zip(raws, ranked))]
     results: list[PlaceMention] = []
     own = {a[3] for a in ctx.anchors}  # mentions whose own anchor is excluded: explain them alone
     explained: dict[tuple, list[str]] = {}  # repeated mentions in the same words share the reason
+    gkey = (id(gaz), len(gaz))
     for k, rm in enumerate(raws):
         rk = ranked[k]
         best_i = rk[0][1]
+        fixed = len(rm.ids) == 1 and gaz.kind[best_i] not in POINT_KINDS  # a country, region or sea
+        if fixed:  # its result depends on its words and on whether the document names its country/region
+            cc = gaz.country[best_i]
+            fkey = (gkey, _signature(text, rm), locals_[k], local_cc[k], earlier[k], qualifies[k],
+                    cc in ctx.countries, (cc, gaz.admin1[best_i]) in ctx.admin1s)
+            hit = _FIXED.get(fkey)
+            if hit is not None:
+                if hit.start != rm.start:
+                    shift = rm.start - hit.start
+                    hit = PlaceMention(hit.start + shift, hit.end + shift, hit.text, hit.kind, hit.qualifier,
+                                       hit.location, hit.candidates, hit.qualifies)
+                results.append(hit)
+                continue
         if not accept(gaz, rm, best_i, ctx, locals_[k], cues[k]):
             continue
         top = rk[:MAX_CANDIDATES]
@@ -244,10 +298,11 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
                 and (gaz.country[best_i], gaz.admin1[best_i]) != earlier[k]):
             loc_a1, elsewhere = earlier[k], True  # "Donetsk region: in Georgievka, ...": a village elsewhere
         d = district[k]
-        if d is not None and gaz.kind[best_i] == SETTLEMENT:
+        if d is not None and gaz.kind[best_i] == SETTLEMENT and gaz.population[best_i] < MIN_POP_ANYWHERE:
             town = ranked[d][0][1]
             far = fast_km(gaz.lat[best_i], gaz.lon[best_i], gaz.lat[town], gaz.lon[town]) > DISTRICT_KM
-            if (elsewhere or far) and gaz.kind[town] in POINT_KINDS:
+            if (elsewhere or far) and gaz.kind[town] in POINT_KINDS and (
+                    gaz.country[town] == gaz.country[best_i] or gaz.country[town] in gdata.load_focus()):
                 results.append(_district_fallback(text, gaz, rm, town, text[raws[d].start:raws[d].end],
                                                   scored, probs, qualifies[k]))
                 continue
@@ -256,9 +311,26 @@ def resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMent
         else:
             m = _mention(text, gaz, rm, best_i, probs[0], scored[0][2], scored[1:], probs[1:],
                          loc_a1, qualifies[k])
+            if fixed:
+                if len(_FIXED) >= ONE_CACHE_SIZE:
+                    _FIXED.clear()
+                _FIXED[fkey] = m
         if m is not None:
             results.append(m)
     return results
+
+
+_FIXED: dict[tuple, PlaceMention] = {}  # countries, regions and seas, by their words and context flags
+
+
+def clear_caches() -> None:
+    """Forget the resolutions cached so far (benchmarks measure unseen documents with it); the
+    spelling caches shared with the scanner stay."""
+    from sitrep.geo import score
+
+    _ONE.clear()
+    _FIXED.clear()
+    score.clear_caches()
 
 
 def _district_fallback(text: str, gaz: Gazetteer, rm: RawMention, town: int, district_text: str,
@@ -354,4 +426,4 @@ def _mention(text: str, gaz: Gazetteer, rm: RawMention, i: int, prob: float, clu
                         qualifies=qualifies)
 
 
-__all__ = ["resolve"]
+__all__ = ["clear_caches", "resolve"]

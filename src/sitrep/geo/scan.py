@@ -27,8 +27,9 @@ _LIST_GAP_RE = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|&)\s*$")
 _PREP_RE = re.compile(
     r"(?:^|\W)(?:in|at|near|from|to|into|outside|towards?|around|across|over|via|through|of|"
     r"inside|within|between|along|on|against|reach(?:ed)?|captured?|took|liberated|shelled|struck|hit|"
+    r"entered|seized|stormed|raided|bombed|attacked|"
     r"visit(?:ed|ing|s)?)"
-    r"\s+(?:the\s+)?$"
+    r"\s+(?:(?:the|a|an|west|east|north|south|western|eastern|northern|southern|central|downtown|occupied)\s+)*$"
 )
 _TYPE_BEFORE_RE = re.compile(
     r"(?:^|\W)(village|town|city|settlement|urban-type settlement|hamlet)\s+of\s+(?:the\s+)?$"
@@ -215,6 +216,10 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                     e, ids, key = ext[0], ext[1], skeleton(text[s:ext[0]])
             rm = _decorate(text, s, e, ids, lx)
             rm.key = key
+            if rm.hint == "admin1" and rm.end > e:  # "Moscow region" names Moscow Oblast, not the city's region
+                whole = gaz.lookup(skeleton(text[s:rm.end]))
+                if any(gaz.kind[i] == 1 for i in whole):
+                    rm.ids = tuple(i for i in whole if gaz.kind[i] == 1)
             rm.after_demonym = after_demonym
             rm.chained = any((x[1] == a or x[0] == b) for x in matched if x[:2] != (a, b)) and (
                 (a > 0 and text[run[a - 1][1]:s] == " ") or (b < n and text[e:run[b][0]] == " "))

@@ -10,6 +10,15 @@ score = static prior (log10 population, or a kind prior; focus-country and front
       + distance to the document's confidently resolved places (+3 <25 km ... +0.4 <400 km)
 
 ``rank`` and ``explain_score`` must agree; a test checks that they do.
+
+The winner must then pass the false-positive gate (:func:`rejection` says why it fails): a
+country only under its own name or an alias ("Hanna" is not Ghana); a settlement not inside a
+longer name of people ("Aung San Suu Kyi") outside the focus countries; a short alternate name
+("Baby" = Pidhirne) only with a locative word; a town outside the focus countries only with a
+locative word ("in", "near", "village of" ...) unless it is big (1,000,000 people at the start of
+a sentence, "Mobile fire groups"; 100,000 elsewhere, "Bradley fighting vehicles"); a small village
+not more than 400 km from every other place the document names (a far namesake of a front-line
+village the gazetteer lacks), a foreign town not more than 1,500 km.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ class Ctx:
     countries: set[str]
     admin1s: set[tuple[str, str]]
     anchors: list[tuple[float, float, str, int, float, bool]]  # lat, lon, name, mention, cos(lat), capital
+    anchor_ids: tuple[int, ...] = ()  # their gazetteer entries
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,34 +139,56 @@ def _village_penalty(rm: RawMention, kc: int, pop: int) -> float:
     return 0.0
 
 
+_HINTS = {h: tuple(_hint_bonus(h, kc) for kc in range(len(gdata.KINDS)))
+          for h in (None, "admin1", "admin2", "settlement", "country")}
+_NO_HINT = _HINTS[None]
+_NB: dict[tuple[str, str, str], float] = {}  # (name, folded surface, skeleton) -> name bonus
+
+
 def rank(gaz: Gazetteer, rm: RawMention, ctx: Ctx, c: Cues) -> list[tuple[float, int]]:
-    """All candidates of ``rm`` as (score, entry), best first."""
-    prior, kinds, names, country, admin1 = gaz.prior, gaz.kind, gaz.names, gaz.country, gaz.admin1
+    """All candidates of ``rm`` as (score, entry), best first (the formula of :func:`explain_score`)."""
+    prior, kinds, names, country, admin1, pops = gaz.prior, gaz.kind, gaz.names, gaz.country, gaz.admin1, gaz.population
+    hints = _HINTS.get(rm.hint, _NO_HINT)
+    village = (rm.suffix or rm.type_before) in VILLAGE_WORDS
+    surface, local, earlier, local_cc = c.surface, c.local, c.earlier, c.local_cc
+    a1s, ccs, anchors = ctx.admin1s, ctx.countries, ctx.anchors
     out = []
     for i in rm.ids:
         kc = kinds[i]
-        s = prior[i] + _hint_bonus(rm.hint, kc)
+        s = prior[i] + hints[kc]
         if kc == SETTLEMENT:
-            s += _name_bonus(names[i], c) + _village_penalty(rm, kc, gaz.population[i])
+            n = names[i]
+            if n == surface:
+                s += 1.5
+            else:
+                nk = (n, c.sfold, c.key)
+                nb = _NB.get(nk)
+                if nb is None:
+                    if len(_NB) > 200_000:
+                        _NB.clear()
+                    nb = _NB[nk] = _name_bonus(n, c)
+                s += nb
+            if village and pops[i] > VILLAGE_MAX_POP:
+                s -= 3.0
         if kc != COUNTRY:
             cc = country[i]
             place = (cc, admin1[i])
             point = kc in POINT_KINDS
-            if c.local is not None:
-                if place == c.local:
+            if local is not None:
+                if place == local:
                     s += 6.0
                 elif point:
                     s -= 3.0
             elif point:
-                if c.earlier is not None and place == c.earlier:
+                if earlier is not None and place == earlier:
                     s += 3.0
-                if place in ctx.admin1s:
+                if place in a1s:
                     s += 1.5
-            if c.local_cc:
-                s += 3.0 if cc == c.local_cc else -2.0
-            if cc in ctx.countries:
+            if local_cc:
+                s += 3.0 if cc == local_cc else -2.0
+            if cc in ccs:
                 s += 1.5
-            if point and ctx.anchors:
+            if point and anchors:
                 s += _distance_bonus(_nearest(gaz, i, ctx, c.k)[0])
         out.append((s, i))
     out.sort(reverse=True)
@@ -258,6 +290,17 @@ def _far_from_document(gaz: Gazetteer, i: int, ctx: Ctx, k: int, km: float) -> b
     return seen
 
 
+def clear_caches() -> None:
+    """Forget the cached name bonuses."""
+    _NB.clear()
+
+
+def _in_focus_only(gaz: Gazetteer, ctx: Ctx, i: int) -> bool:
+    """Every other place the document confidently names lies in the focus countries."""
+    focus = gdata.load_focus()
+    return all(gaz.country[j] in focus for j in ctx.anchor_ids if j != i)
+
+
 def is_capital(gaz: Gazetteer, i: int) -> bool:
     """A national capital (the point its country is coded to): often named for its government."""
     pts = _CAPITALS.get(id(gaz))
@@ -295,22 +338,25 @@ def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
     focus = gdata.load_focus()
     if rm.chained and local is None and rm.hint is None and cc not in focus:
         return "part of a longer name ('Aung San Suu Kyi')"
-    if rm.hint == "admin1" and cc not in focus and cc not in ctx.countries:
-        return "a region type word, but only a foreign town of that name"
     cue = bool(rm.qualifier or rm.prep or rm.type_before or local is not None or rm.hint in ("settlement", "admin2")
                or (c is not None and c.earlier is not None))
     if c is not None and local is None:
         nb = _name_bonus(gaz.names[i], c)
         if cc not in focus and cc not in ctx.countries and nb < (0.5 if pop >= MIN_POP_ANYWHERE else 1.5):
             return "a foreign place reached only through a folded or former spelling"
+        if cc not in focus and cc not in ctx.countries and rm.hint == "admin1" and nb < 1.5:
+            return "a region's type word after a respelled foreign town ('Shan state' is not Shiyan)"
         if nb < 0 and not cue and pop < MIN_POP_ANYWHERE and len(c.sfold) <= SHORT_NAME:
             return "a short alternate name of a small place, with no locative word ('Sea Baby drones')"
-    if cc not in focus and not cue and pop < (MIN_POP_ANYWHERE if cc in ctx.countries else MIN_POP_NO_CUE):
-        return "a foreign town named without a locative word ('Mobile fire groups')"
+    named = cc in ctx.countries
+    if (cc not in focus and not cue and (not named or rm.sentence_start)
+            and pop < (MIN_POP_ANYWHERE if named else MIN_POP_NO_CUE if rm.sentence_start else MIN_POP_ANYWHERE)):
+        return ("a foreign town named without a locative word" + (" at the start of a sentence ('Mobile fire groups')"
+                                                                 if rm.sentence_start else " ('Bradley fighting vehicles')"))
     if c is not None and ctx.anchors and local is None and c.earlier is None and (cc, gaz.admin1[i]) not in ctx.admin1s:
-        if pop < FAR_MAX_POP and _far_from_document(gaz, i, ctx, c.k, FAR_KM):
+        if pop < FAR_MAX_POP and cc in focus and _far_from_document(gaz, i, ctx, c.k, FAR_KM):
             return f"a village more than {FAR_KM} km from every other place in the document"
-        if (cc not in focus and cc not in ctx.countries and pop < MIN_POP_NO_CUE
+        if (cc not in focus and cc not in ctx.countries and pop < MIN_POP_NO_CUE and _in_focus_only(gaz, ctx, i)
                 and _far_from_document(gaz, i, ctx, c.k, FOREIGN_FAR_KM)):
             return f"a foreign town more than {FOREIGN_FAR_KM:,} km from every other place in the document"
     if pop >= MIN_POP_ANYWHERE or local is not None or rm.hint in ("settlement", "admin2"):
@@ -323,4 +369,4 @@ def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
     return None if ok else "a small place with too little context"
 
 
-__all__ = ["Ctx", "Cues", "accept", "is_capital", "rejection", "explain_score", "fast_km", "rank", "similar"]
+__all__ = ["Ctx", "Cues", "accept", "clear_caches", "explain_score", "fast_km", "is_capital", "rank", "rejection", "similar"]

@@ -199,10 +199,15 @@ def refine_rules() -> tuple[RefineRule, ...]:
 
 
 def refine_kind(kind: str | None, lowered: str, generic: bool, trigger_end: int = 0) -> str | None:
-    """The kind after the first refine rule that applies (unchanged when none does)."""
-    for rule in refine_rules():
-        if rule.applies(kind, lowered, generic, trigger_end):
-            return rule.to
+    """The kind after the refine rules: the first that applies re-codes it, then the rules are tried
+    again on the new kind (an arrest at a protest is a protest; a protest with stones is a riot)."""
+    for _ in range(3):
+        rule = next((r for r in refine_rules() if r.applies(kind, lowered, generic, trigger_end)), None)
+        if rule is None or rule.to == kind:
+            return kind
+        kind = rule.to
+        if kind is None:
+            return None
     return kind
 
 

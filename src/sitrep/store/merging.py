@@ -2,17 +2,22 @@
 
     add_reports(doc, events)
       -> each event is a report (table ``reports``; keys by day and place in ``report_keys``)
-      -> candidates: same kind, the days one either side, a box of MAX_KM around each place
-         or the same region (two indexed look-ups per place; never a scan of all events)
-      -> sitrep.merge.same_event on each candidate -> the clusters it links to
-      -> those clusters + the new report are re-combined (sitrep.merge.combine_reports) and
-         their rows in ``events`` rewritten; replaced ids become aliases
+      -> neighbours: same kind, the days one either side, a box of MAX_KM around each place or
+         the same region (indexed look-ups per place; never a scan of all events), kept when
+         sitrep.merge.linked says they may be the same event
+      -> _settle: the report's cluster is decided as sitrep.merge.base_clusters would decide it
+         over all reports; the change is passed on to the later reports it can affect
+      -> _render: the events of the clusters that changed are re-combined
+         (sitrep.merge.combine_reports); ids that no longer name an event become aliases
 
-Everything for one document happens in one transaction.
+The column ``reports.component`` holds the report's cluster (the id of its leader, the
+cluster's earliest report); ``reports.event_id`` the event it is shown in (clusters tied by a
+user's 'together' decision share one). Everything for one document is one transaction.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import sqlite3
@@ -27,15 +32,16 @@ from sitrep.merge import (
     Dispute,
     Report,
     combine_reports,
-    components,
     date_range,
     disputes,
+    facts,
+    fits,
     is_regional,
+    join_decided,
+    linked,
     match_places,
     mergeable,
-    partition,
     region_key,
-    same_event,
 )
 from sitrep.model import Document, Event, event_from_dict, event_to_dict
 from sitrep.store.base import AddResult, EventReport
@@ -188,7 +194,7 @@ class MergingMixin:
             raise StoreError(f"no event {event_id!r} in {self.path!r}; list the ids with `sitrep events`")
         return current
 
-    def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> list[str]:
+    def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> None:
         if self.readonly:
             raise StoreError(f"cannot record a decision: database {self.path!r} is open read-only")
         conn = self.conn
@@ -201,15 +207,16 @@ class MergingMixin:
                     [(kind, a, b, now) for a, b in pairs],
                 )
                 decisions = self.decisions()
-                labels = {self._component_of(r.id) for r in self._reports_of_events(event_ids)}
-                members = {r.id: r for r in self._reports_of_components(labels)}
-                new_ids = self._rewrite(self._close_over(members, decisions), decisions, now)
+                members = self._reports_of_events(event_ids)
+                touched = {self._cluster_of(r.id) for r in members}
+                if kind == "apart":  # who links to whom changed: re-decide every member
+                    touched |= self._settle(members, decisions, set())
+                self._render(touched, decisions)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 self._term_ids.clear()  # type: ignore[attr-defined]
                 raise
-        return new_ids
 
     @staticmethod
     def _now() -> str:
@@ -230,10 +237,12 @@ class MergingMixin:
         incoming: dict[str, Event] = {}
         for e in events:
             incoming.setdefault(e.id, e)
-        comps: set[str] = set()
+        decisions = self.decisions()
+        touched: set[str] = set()
+        seeds: list[Report] = []
         if replaces:
             incoming = self._take_ids(replaces, list(incoming.values()))
-            comps |= self._withdraw(replaces, doc.id, now)
+            touched, seeds = self._withdraw(replaces, doc.id, now)
         new_reports: list[Report] = []
         for event in incoming.values():
             if self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (event.id,)).fetchone():
@@ -241,21 +250,9 @@ class MergingMixin:
             report = Report(event, doc.id, published)
             self._insert_report(report)
             new_reports.append(report)
-        decisions = self.decisions()
-        new_ids = {r.id for r in new_reports}
-        linked = 0
-        for report in new_reports:
-            hits = {
-                self._component_of(cand.id)
-                for cand in self._candidates(report)
-                if cand.id not in new_ids and same_event(report, cand, decisions)
-            }
-            linked += bool(hits)
-            comps |= hits
-        members = {r.id: r for r in new_reports}
-        for r in self._reports_of_components(comps):
-            members.setdefault(r.id, r)
-        self._rewrite(self._close_over(members, decisions), decisions, now)
+        touched |= self._settle(seeds + new_reports, decisions, {r.id for r in new_reports})
+        self._render(touched, decisions)
+        linked = sum(self._cluster_of(r.id) != r.id for r in new_reports)
         return len(new_reports) - linked, linked
 
     def _take_ids(self, old_doc: str, events: list[Event]) -> dict[str, Event]:
@@ -273,18 +270,28 @@ class MergingMixin:
             out.setdefault(e.id, e)
         return out
 
-    def _withdraw(self, old_doc: str, new_doc: str, now: str) -> set[str]:
-        """Remove the reports of a revised document; return the components they were part of."""
-        rows = self.conn.execute("SELECT pk, event_id, component FROM reports WHERE doc_id = ?", (old_doc,)).fetchall()
-        self.conn.executemany("DELETE FROM report_keys WHERE report_pk = ?", [(pk,) for pk, _, _ in rows])
+    def _withdraw(self, old_doc: str, new_doc: str, now: str) -> tuple[set[str], list[Report]]:
+        """Remove the reports of a revised document. Returns the clusters they were in and the
+        reports to re-decide (the later members of those clusters and their neighbours)."""
+        gone = self._reports_where("doc_id = ?", (old_doc,))
+        clusters = {self._cluster_of(r.id) for r in gone}
+        rows = self.conn.execute("SELECT pk FROM reports WHERE doc_id = ?", (old_doc,)).fetchall()
+        self.conn.executemany("DELETE FROM report_keys WHERE report_pk = ?", rows)
         self.conn.execute("DELETE FROM reports WHERE doc_id = ?", (old_doc,))
         self.conn.execute(
             "INSERT OR IGNORE INTO revisions (old_doc_id, new_doc_id, source, revised_at) VALUES (?, ?, ?, ?)",
             (old_doc, new_doc, None, now),
         )
-        for event_id in sorted({str(e) for _, e, _ in rows}):  # re-combined from what remains
-            self._delete_event(event_id)
-        return {str(c) for _, _, c in rows}
+        seeds: dict[str, Report] = {}
+        for cl in clusters:
+            for m in self._members(cl):
+                seeds[m.id] = m
+                for y in self._neighbours(m, None):
+                    seeds.setdefault(y.id, y)
+        for r in gone:
+            for y in self._neighbours(r, None):
+                seeds.setdefault(y.id, y)
+        return clusters, list(seeds.values())
 
     def _insert_report(self, report: Report) -> None:
         cur = self.conn.execute(
@@ -348,18 +355,108 @@ class MergingMixin:
     def _report(row: Sequence[object]) -> Report:
         return Report(event_from_dict(json.loads(str(row[3]))), str(row[1]), row[2])  # type: ignore[arg-type]
 
-    def _component_of(self, report_id: str) -> str:
+    def _cluster_of(self, report_id: str) -> str:
         return str(self.conn.execute("SELECT component FROM reports WHERE id = ?", (report_id,)).fetchone()[0])
 
-    def _reports_of_components(self, labels: Iterable[str]) -> list[Report]:
-        ids = sorted(labels)
-        if not ids:
-            return []
-        rows = self.conn.execute(
-            f"SELECT id, doc_id, published, record FROM reports WHERE component IN ({','.join('?' * len(ids))})",
-            ids,
-        ).fetchall()
+    def _reports_where(self, where: str, params: Sequence[object]) -> list[Report]:
+        rows = self.conn.execute(f"SELECT id, doc_id, published, record FROM reports WHERE {where}", params).fetchall()
         return [self._report(r) for r in rows]
+
+    def _members(self, cluster: str) -> list[Report]:
+        """The reports of a base cluster (the column ``component`` holds the cluster's leader)."""
+        return sorted(self._reports_where("component = ?", (cluster,)), key=lambda r: r.sort_key)
+
+    def _neighbours(self, report: Report, decisions: Decisions | None) -> list[Report]:
+        mine = facts(report)
+        return [c for c in self._candidates(report) if c.id != report.id and linked(mine, facts(c), decisions)]
+
+    def _settle(self, seeds: Sequence[Report], decisions: Decisions, new_ids: set[str]) -> set[str]:
+        """Re-decide the cluster of ``seeds`` and of every report a change reaches, in canonical
+        order, exactly as :func:`sitrep.merge.base_clusters` would over all reports. Returns the
+        clusters whose members changed. A report depends only on earlier ones, so a change is
+        passed on to later reports only: its later neighbours and the later members of the
+        clusters it left or joined (and, for a cluster it left, their later neighbours, which
+        that member may have kept out)."""
+        heap: list[tuple[tuple[str, str], str, Report]] = []
+        queued: set[str] = set()
+
+        def push(r: Report) -> None:
+            if r.id not in queued:
+                queued.add(r.id)
+                heapq.heappush(heap, (r.sort_key, r.id, r))
+
+        for r in seeds:
+            push(r)
+        touched: set[str] = set()
+        while heap:
+            key, rid, x = heapq.heappop(heap)
+            queued.discard(rid)
+            row = self.conn.execute("SELECT component FROM reports WHERE id = ?", (rid,)).fetchone()
+            if row is None:
+                continue  # withdrawn meanwhile
+            old = str(row[0])
+            fx = facts(x)
+            neighbours = self._neighbours(x, decisions)
+            candidates = {self._cluster_of(y.id) for y in neighbours if y.sort_key < key}
+            choice = x.id
+            for cl in sorted(candidates, key=self._leader_key):
+                earlier = [facts(m) for m in self._members(cl) if m.sort_key < key]
+                if earlier and fits(fx, earlier, decisions):
+                    choice = cl
+                    break
+            if choice == old and rid not in new_ids:
+                continue
+            new_ids.discard(rid)
+            self.conn.execute("UPDATE reports SET component = ? WHERE id = ?", (choice, rid))
+            touched |= {old, choice}
+            for y in neighbours:
+                if y.sort_key > key:
+                    push(y)
+            for cl in {old, choice}:
+                for m in self._members(cl):
+                    if m.sort_key > key:
+                        push(m)
+                    if cl == old and old != choice and old != rid:
+                        for y in self._neighbours(m, decisions):
+                            if y.sort_key > key:
+                                push(y)
+        return touched
+
+    def _leader_key(self, cluster: str) -> tuple[str, str]:
+        row = self.conn.execute("SELECT published, id FROM reports WHERE id = ?", (cluster,)).fetchone()
+        return (row[0] or "9999-99-99", row[1]) if row else ("9999-99-99", cluster)
+
+    def _render(self, touched: set[str], decisions: Decisions) -> None:
+        """Rewrite the events of the touched clusters (joined with clusters a 'together'
+        decision ties them to); ids that no longer name an event become aliases."""
+        clusters: set[str] = set()
+        frontier = set(touched)
+        while frontier:  # close over 'together' decisions
+            cl = frontier.pop()
+            if cl in clusters:
+                continue
+            clusters.add(cl)
+            ids = {r.id for r in self._members(cl)}
+            for a, b in decisions.together:
+                for mine, other in ((a, b), (b, a)):
+                    if mine in ids:
+                        row = self.conn.execute("SELECT component FROM reports WHERE id = ?", (other,)).fetchone()
+                        if row is not None:
+                            frontier.add(str(row[0]))
+        by_cluster = {cl: self._members(cl) for cl in sorted(clusters)}
+        by_cluster = {cl: ms for cl, ms in by_cluster.items() if ms}
+        old_events = {str(r[0]) for cl in by_cluster for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM reports WHERE component = ?", (cl,))} | set(touched)
+        new_ids = []
+        for group in join_decided(list(by_cluster.values()), decisions):
+            event = combine_reports(group)
+            new_ids.append(event.id)
+            self._write_event(event, group)
+        for old in sorted(old_events - set(new_ids)):
+            self._delete_event(old)
+            row = self.conn.execute("SELECT event_id FROM reports WHERE id = ?", (old,)).fetchone()
+            if row is not None:  # aliases that pointed at the old id follow it
+                self.conn.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (str(row[0]), old))
 
     def _event_of(self, report_id: str) -> str:
         return str(self.conn.execute("SELECT event_id FROM reports WHERE id = ?", (report_id,)).fetchone()[0])
@@ -373,40 +470,6 @@ class MergingMixin:
             ids,
         ).fetchall()
         return [self._report(r) for r in rows]
-
-    def _close_over(self, members: dict[str, Report], decisions: Decisions) -> dict[str, Report]:
-        """Add the components that user 'together' decisions tie to any member."""
-        out = dict(members)
-        while decisions.together:
-            partners = {b if a in out else a for a, b in decisions.together if (a in out) != (b in out)}
-            labels = {self._component_of(p) for p in partners
-                      if self.conn.execute("SELECT 1 FROM reports WHERE id = ?", (p,)).fetchone()}
-            grown = [r for r in self._reports_of_components(labels) if r.id not in out]
-            if not grown:
-                break
-            out.update((r.id, r) for r in grown)
-        return out
-
-    def _rewrite(self, members: dict[str, Report], decisions: Decisions, now: str) -> list[str]:
-        """Recompute the components and events of ``members`` and rewrite their rows; return the event ids."""
-        if not members:
-            return []
-        old_events = {str(r[0]) for r in self.conn.execute(
-            f"SELECT DISTINCT event_id FROM reports WHERE id IN ({','.join('?' * len(members))})", list(members))}
-        new_ids = []
-        for comp in components(list(members.values()), decisions):
-            self.conn.executemany("UPDATE reports SET component = ? WHERE id = ?", [(comp[0].id, r.id) for r in comp])
-            for group in partition(comp, decisions):
-                event = combine_reports(group)
-                new_ids.append(event.id)
-                self._write_event(event, group)
-        for old in sorted(old_events - set(new_ids)):
-            self._delete_event(old)
-            if old in members:  # aliases that pointed at the old id follow it
-                self.conn.execute(
-                    "UPDATE event_aliases SET event_id = ? WHERE event_id = ?", (self._event_of(old), old)
-                )
-        return new_ids
 
     def _write_event(self, event: Event, group: Sequence[Report]) -> None:
         current = self.conn.execute("SELECT record FROM events WHERE id = ?", (event.id,)).fetchone()

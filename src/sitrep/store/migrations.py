@@ -191,6 +191,13 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        3,
+        """
+        -- A merge that replaces an event id re-points the aliases of the old id: find them fast.
+        CREATE INDEX event_aliases_event ON event_aliases(event_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -10,7 +10,14 @@ resumes where it stopped.
 
 from __future__ import annotations
 
-from sitrep.watch.passages import KnownPassage, Passage, PassageDiff, diff_passages, fingerprint, split_passages
+from sitrep.watch.passages import (
+    KnownPassage,
+    Passage,
+    PassageDiff,
+    diff_passages,
+    fingerprint,
+    split_passages,
+)
 from sitrep.watch.runner import PollResult, Watcher
 
 __all__ = [

@@ -81,7 +81,7 @@ def diff_passages(known: Iterable[KnownPassage], current: Sequence[Passage]) -> 
     by_key = {k.key: k for k in by_fp.values() if k.key}
     seen_fps = {p.fingerprint for p in current}
     unchanged = [p for p in current if p.fingerprint in by_fp]
-    fresh = [p for p in dict((p.fingerprint, p) for p in current if p.fingerprint not in by_fp).values()]
+    fresh = list({p.fingerprint: p for p in current if p.fingerprint not in by_fp}.values())
     vanished = {k.fingerprint: k for k in by_fp.values() if k.fingerprint not in seen_fps}
     new: list[Passage] = []
     edited: list[tuple[KnownPassage, Passage]] = []

@@ -99,6 +99,11 @@ class Watcher:
         state = self.store.watch_state(source)
         return state is None or state.next_poll <= self.clock()
 
+    def _healthy(self, source: str) -> bool:
+        """Not backing off: a (re)started watcher polls such sources at once."""
+        state = self.store.watch_state(source)
+        return state is None or state.failures == 0
+
     def poll(self, source: str) -> PollResult:
         """Poll one source now (whether due or not) and store what is new or edited."""
         state = self.store.watch_state(source) or WatchState(source)
@@ -133,7 +138,8 @@ class Watcher:
         on_result: Callable[[PollResult], None] | None = None,
     ) -> list[PollResult]:
         """Poll every due source, wait for the next one due, repeat (``rounds`` times, or until
-        ``stop`` is set or Ctrl-C). Returns every poll's result."""
+        ``stop`` is set or Ctrl-C). The first round also polls sources that are not backing
+        off, so a restarted watcher looks at once. Returns every poll's result."""
         stop = stop or threading.Event()
         results: list[PollResult] = []
         done = 0
@@ -141,7 +147,7 @@ class Watcher:
             for source in sources:
                 if stop.is_set():
                     break
-                if self.due(source):
+                if self.due(source) or (done == 0 and self._healthy(source)):
                     r = self.poll(source)
                     results.append(r)
                     if on_result:
@@ -254,7 +260,9 @@ class Watcher:
     def _extractor(self) -> Extractor:
         if self._extract is not None:
             return self._extract
-        from sitrep import extract as extract_stage  # looked up at call time (tests replace it)
+        from sitrep import (
+            extract as extract_stage,  # looked up at call time (tests replace it)
+        )
 
         return extract_stage.extract_documents  # type: ignore[no-any-return]
 

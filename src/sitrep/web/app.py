@@ -294,8 +294,9 @@ def create_app(
             raise ApiError(404, f"no event with id {event_id!r}; list events with /api/events")
         docs = store.documents_for_event(event_id)
         body = {"event": event_to_dict(event), "documents": [_doc_summary(d) for d in docs]}
-        from sitrep.store.merging import reports_to_json  # merged events: each document's report side by side
+        from sitrep.store.merging import reports_to_json
 
+        # merged events: each document's own report side by side, and the figures they dispute
         body.update(reports_to_json(store.reports_for_event(event.id), store.disputes_for_event(event.id)))
         return _ok(body)
 

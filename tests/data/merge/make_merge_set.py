@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 OUT = Path(__file__).with_name("documents.jsonl")
-MONTHS = "January February March April May June July August September October November December".split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 
 # Strike targets and front-line towns, far enough apart (> 40 km) that "same day, different
 # town" distractors are different places. (Kryvyi Rih and Robotyne are left out: the extractor
