@@ -18,6 +18,7 @@ import argparse
 import re
 import sys
 import zlib
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ def _h(tok: str) -> int:
 
 def featurize(text: str, extra: list[str]) -> list[int]:
     words = _WORD.findall(text.lower())
-    toks = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    toks = words + [f"{a} {b}" for a, b in pairwise(words)]
     return [_h(t) for t in toks] + [_h("§" + e) for e in extra for _ in range(3)]
 
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "quality" / "floors.toml"
 sys.path.insert(0, str(ROOT / "tests" / "quality"))
 
-from measure import measure  # noqa: E402
+from measure import measure
 
 
 def main() -> int:

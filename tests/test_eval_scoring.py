@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.evaluate import GoldDoc, NO_EVENT, score
+from sitrep.evaluate import NO_EVENT, GoldDoc, score
 from sitrep.evaluate.scoring import source_match
 from sitrep.model import Acled, Claim, Event, EventDate, Evidence, Location, Weapon
 

@@ -64,3 +64,8 @@ def test_assembly_history_is_not_news():
 def test_assembly_an_impossible_interception_is_none():
     evs = extract_text("Ukraine's air force said it has no weapons capable of intercepting the Kh-22.", "2023-01-15")
     assert "interception" not in [e.kind for e in evs]
+
+
+def test_assembly_a_month_range_ends_at_publication():
+    (ev, *_) = extract_text("Russia lost more than ten aircraft in February, the ministry said.", "2024-02-27")
+    assert (ev.date.start, ev.date.end) == ("2024-02-01", "2024-02-27")

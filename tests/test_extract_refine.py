@@ -70,3 +70,13 @@ def test_refine_kind_reapplies_after_a_change():
 )
 def test_refine_acled_sub_types_of_error_classes(text, sub):
     assert subs(text)[:1] == [sub]
+
+
+def test_refine_live_blog_update_prefix_is_news_not_furniture():
+    text = "Update: the death toll from Friday's missile strike on Odesa has risen to 20, the governor says."
+    assert kinds(text) == ["strike"]
+    assert kinds("Updated 12:30 GMT") == []
+
+
+def test_refine_a_sunk_ship_is_a_strike():
+    assert kinds("Ukrainian naval drones sank the Russian corvette Ivanovets in the Black Sea overnight.") == ["strike"]

@@ -11,7 +11,7 @@ import pytest
 QUALITY = Path(__file__).parent / "quality"
 sys.path.insert(0, str(QUALITY))
 
-from measure import measure  # noqa: E402
+from measure import measure
 
 FLOORS = tomllib.loads((QUALITY / "floors.toml").read_text(encoding="utf-8"))
 CASES = [(s, m, v) for s, metrics in FLOORS.items() if s != "reasons" for m, v in metrics.items()]

@@ -475,7 +475,10 @@ def show(
         for r in reports:
             line("report", report_line(r))
         for dispute in disputes:
-            line("disputed", f"{dispute.item}: " + "; ".join(f"{v} ({src or doc})" for v, doc, src in dispute.values))
+            by_value: dict[int, list[str]] = {}
+            for v, doc, src in dispute.values:
+                by_value.setdefault(v, []).append(src or doc)
+            line("disputed", f"{dispute.item}: " + "; ".join(f"{v} ({', '.join(who)})" for v, who in by_value.items()))
 
 
 @app.command()

@@ -45,8 +45,9 @@ The merged event (``combine_reports``) is a pure function of its set of reports:
 - **date**: of the most precise report (day before week; text before publication date;
   then earliest report). **summary, acled, parent**: of the earliest report.
 - **actors, places, weapons, claims, evidence, doc_ids, flags**: the union, earliest report
-  first; places sorted by precision (towns before regions) so the primary place is the most
-  precise one.
+  first (an actor, place, weapon or figure named twice in other words is kept once, in the
+  earliest wording); places sorted by precision (towns before regions) so the primary place
+  is the most precise one.
 """
 
 from __future__ import annotations
@@ -371,6 +372,14 @@ def _union(values: Iterable[object]) -> tuple:  # type: ignore[type-arg]
     return tuple(dict.fromkeys(values))
 
 
+def _union_by(values: Iterable[object], key) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    """Distinct by ``key``, the first wording kept (the same actor named "Russia" and "Russian forces")."""
+    out: dict[object, object] = {}
+    for v in values:
+        out.setdefault(key(v), v)
+    return tuple(out.values())
+
+
 def _best_date(reports: Sequence[Report]) -> Event:
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
     ranked = sorted(
@@ -412,14 +421,17 @@ def combine_reports(reports: Sequence[Report]) -> Event:
     events = [r.event for r in rs]
     dated = _best_date(rs)
     places = sorted(
-        enumerate(_union(loc for e in events for loc in e.locations)),
+        enumerate(_union_by((loc for e in events for loc in e.locations), lambda x: (x.geonameid or x.name, x.role))),
         key=lambda il: (il[1].precision or 9, il[0]),
     )
     quantities = sorted(
-        enumerate(_union(q for e in events for q in e.quantities)), key=lambda iq: (iq[1].item, iq[1].role or "", iq[1].value, iq[0])
+        enumerate(_union_by((q for e in events for q in e.quantities), lambda q: (q.item, q.role, q.value, q.qualifier))),
+        key=lambda iq: (iq[1].item, iq[1].role or "", iq[1].value, iq[0]),
     )
     casualties = sorted(
-        enumerate(_union(c for e in events for c in e.casualties)), key=lambda ic: (ic[1].group, ic[1].outcome, ic[1].value, ic[0])
+        enumerate(_union_by((c for e in events for c in e.casualties),
+                            lambda c: (c.group, c.outcome, c.value, c.qualifier, c.side))),
+        key=lambda ic: (ic[1].group, ic[1].outcome, ic[1].value, ic[0]),
     )
     deaths = [e.fatalities for e in events if e.fatalities > 0]
     flags = list(_union(f for e in events for f in e.flags if f != DISPUTED))
@@ -429,9 +441,9 @@ def combine_reports(reports: Sequence[Report]) -> Event:
     return replace(
         first,
         date=dated.date,
-        actors=_union(a for e in events for a in e.actors),
+        actors=_union_by((a for e in events for a in e.actors), lambda a: (a.name, a.side, a.type, a.role)),
         locations=tuple(loc for _, loc in places),
-        weapons=_union(w for e in events for w in e.weapons),
+        weapons=_union_by((w for e in events for w in e.weapons), lambda w: (w.name, w.role)),
         quantities=tuple(q for _, q in quantities),
         casualties=tuple(c for _, c in casualties),
         fatalities=min(deaths) if deaths else 0,

@@ -75,9 +75,9 @@ def _obj_ok(gold: dict[str, Any], got: Any, special: dict[str, Any] | None = Non
 
 def _location_ok(gold: dict[str, Any], loc: Any) -> bool:
     prec = gold.get("precision")
-    if "lat" in gold and "lon" in gold and (prec is None or prec <= 2):
-        if loc.lat is None or loc.lon is None or _km(gold["lat"], gold["lon"], loc.lat, loc.lon) > RADIUS_KM:
-            return False
+    near = "lat" in gold and "lon" in gold and (prec is None or prec <= 2)
+    if near and (loc.lat is None or loc.lon is None or _km(gold["lat"], gold["lon"], loc.lat, loc.lon) > RADIUS_KM):
+        return False
     rest = {k: v for k, v in gold.items() if k not in ("lat", "lon")}
     return _obj_ok(rest, loc)
 

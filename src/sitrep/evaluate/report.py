@@ -43,8 +43,10 @@ def render_confusion(report) -> list[str]:  # type: ignore[no-untyped-def]
 def render(report, by: str = "field", errors: int = 10) -> str:  # type: ignore[no-untyped-def]
     """The printable report; ``by`` is field | class | register."""
     lines = [
-        f"{report.path} ({report.fmt}): {report.docs} documents, {report.gold_events} gold events, "
-        f"{report.predicted_events} predicted, extraction {report.seconds:.1f} s",
+        (
+            f"{report.path} ({report.fmt}): {report.docs} documents, {report.gold_events} gold events, "
+            f"{report.predicted_events} predicted, extraction {report.seconds:.1f} s"
+        ),
         "",
     ]
     if by == "class":

@@ -114,7 +114,8 @@ def _attach_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
     if f.media and gap <= 1 and not f.dates:
         return prev
     if f.kind is None:
-        return prev if gap <= 1 and (f.claims or f.actors or f.casualties or f.quantities) else None
+        where = bool(f.places) and not any((p.mention.location.precision or 4) <= 3 for p in prev.places())
+        return prev if gap <= 1 and (f.claims or f.actors or f.casualties or f.quantities or where) else None
     if f.kind == prev.kind and f.kind != "assessment" and _compatible(prev, f) and not _another_place(prev, f):
         return prev
     return None
@@ -285,8 +286,8 @@ def _quantity(kind: str, q, weapons: list[Weapon]) -> Quantity:  # type: ignore[
     return Quantity(item, role, q.value, q.qualifier, q.text)
 
 
-_PEOPLE = re.compile(r"\b(?:people|persons?|residents|children|child|man|woman|men|women|passengers|civilians?|girl|boy|teenager|family|families|worshippers|villagers|shoppers)\b", re.I)
-_FIGHTERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|fighters|militants|personnel|officers|sailors|marines|crew)\b", re.I)
+_PEOPLE = re.compile(r"\b(?:people|persons?|residents|children|child|man|woman|men|women|passengers|civilians?|girl|boy|teenager|family|families|worshippers|villagers|shoppers)\b", re.IGNORECASE)
+_FIGHTERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|fighters|militants|personnel|officers|sailors|marines|crew)\b", re.IGNORECASE)
 
 
 def _casualty(kind: str, c) -> Casualty:  # type: ignore[no-untyped-def]
@@ -298,12 +299,18 @@ def _casualty(kind: str, c) -> Casualty:  # type: ignore[no-untyped-def]
     return Casualty(group, c.outcome, c.value, c.qualifier, c.text, c.side)
 
 
+_TARGET_NOUN = re.compile(r"\s+(?:base|bases|site|sites|factory|factories|plant|depot|depots|launchers?|facility|facilities|warehouse|storage|test|tests|program|programme|production)\b", re.IGNORECASE)
+
+
 def _hints(d: _Draft) -> list[str]:
     mun, gen, plat, words = [], [], [], []
     for f in d.frames:
         for w in f.weapons:
             if not w.delivery:
                 continue
+            after = f.sentence.text[w.end - f.sentence.start : w.end - f.sentence.start + 24]
+            if _TARGET_NOUN.match(after):
+                continue  # "bombed a missile base": the missile is the target, not the means
             if w.generic:
                 gen.append(w.delivery)
             elif w.weapon.role == "munition":
@@ -380,9 +387,12 @@ def _evidence(d: _Draft, doc: Document) -> list[Evidence]:
 def _date(d: _Draft, doc: Document) -> EventDate:
     td = d.text_date()
     if td is not None:
+        end = td.end_date
+        if doc.published is not None and td.start_date <= doc.published < end:
+            end = doc.published  # "in February", reported on 27 February: nothing after the report
         return EventDate(
             start=td.start_date.isoformat(),
-            end=td.end_date.isoformat(),
+            end=end.isoformat(),
             precision=td.precision,
             basis="text",
             time_of_day=td.time_of_day,

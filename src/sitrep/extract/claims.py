@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.knowledge import actor_for_side, classify_source, demonym_side, find_confidence
+from sitrep.knowledge import (
+    actor_for_side,
+    classify_source,
+    demonym_side,
+    find_confidence,
+)
 from sitrep.model import Claim
 
 _VERBS = (
@@ -67,10 +72,7 @@ _CLAIM_VERB_MODALITY = {
     "insisted": "claimed", "insists": "claimed", "blamed": "claimed", "blames": "claimed", "accused": "claimed", "accuses": "claimed",
 }
 _NOT_SOURCES = frozenset(
-    """it this that they he she we there which who what video footage russia ukraine the a an
-    russian ukrainian forces troops but and as monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tonight january february march april may june july august september october
-    november december""".split()
+    ["it", "this", "that", "they", "he", "she", "we", "there", "which", "who", "what", "video", "footage", "russia", "ukraine", "the", "a", "an", "russian", "ukrainian", "forces", "troops", "but", "and", "as", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 _TYPE_WORDS = (
     ("intelligence", re.compile(r"intelligence|\bgur\b|\bhur\b|\bsbu\b|\bfsb\b|\bcia\b|\bmi6\b")),
@@ -108,7 +110,7 @@ def _clean_source(phrase: str) -> str:
 
 def _country_government(phrase: str) -> str | None:
     """"Russia said", "Ukraine claimed": a country that speaks is its government."""
-    word = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.I)
+    word = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.IGNORECASE)
     if not re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", word) or demonym_side(word) is None:
         return None
     info = classify_source(f"{word}'s government")
@@ -187,7 +189,7 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         add(m, m.group("verb"), None)
     for m in _SUBJECT_VERB.finditer(sentence):
         verb = m.group("verb")
-        if verb in ("showed", "shows") and not re.search(r"video|footage|image|photo", m.group("src"), re.I):
+        if verb in ("showed", "shows") and not re.search(r"video|footage|image|photo", m.group("src"), re.IGNORECASE):
             continue
         add(m, verb, None)
     said_in = _SAID_IN.search(sentence)

@@ -17,7 +17,13 @@ from datetime import date
 from sitrep.extract.claims import ClaimMention, Stance, find_claims, stance
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.nlp import Entity
-from sitrep.extract.numbers import CasualtyMention, QuantityMention, find_casualties, find_numbers, find_quantities
+from sitrep.extract.numbers import (
+    CasualtyMention,
+    QuantityMention,
+    find_casualties,
+    find_numbers,
+    find_quantities,
+)
 from sitrep.extract.sentences import Sentence
 from sitrep.knowledge import actor_for_side, demonym_side
 from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers, refine_kind
@@ -48,6 +54,8 @@ _SECONDARY_OK = {
     ("battle", "territory_change"),
     ("protest", "arrest"),
     ("riot", "arrest"),
+    ("diplomacy", "logistics"),
+    ("logistics", "diplomacy"),
 }
 _STATE_KINDS = {"strike", "interception", "battle", "territory_change", "deployment", "logistics"}
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:’s|'s)?\b")
@@ -224,7 +232,7 @@ def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool
     if loss and not after_trigger:
         return "target"  # "the last Ukrainian troops had withdrawn": the side that gives ground
     if kind in ("personnel_change", "arrest", "assessment"):
-        return "subject" if actor.type == "person" or kind != "assessment" else "subject"
+        return "subject"
     if _TARGET_PREP.search(before[-40:]):
         return "target"
     if kind in _STATE_KINDS or kind in ("violence_against_civilians", "riot", "protest", "looting"):
@@ -285,9 +293,7 @@ def build_frame(
     hypothetical = any(m.start() < (anchor if anchor is not None else len(low)) for m in cue.hypothetical.finditer(low))
     st = stance(span, predictive, anchor)
     kind = base_kind
-    if base_kind is not None and (predictive or hypothetical):
-        kind = "assessment"
-    elif base_kind is None and st.modality in ("assessed", "predicted") and re.search(r"\b(?:will|would|could|is|are|has|have)\b", low):
+    if base_kind is not None and (predictive or hypothetical) or base_kind is None and st.modality in ("assessed", "predicted") and re.search(r"\b(?:will|would|could|is|are|has|have)\b", low):
         kind = "assessment"
 
     claims = [

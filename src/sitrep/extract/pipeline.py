@@ -24,7 +24,10 @@ from sitrep.model import Document, Event
 
 BATCH_SIZE = 32
 _JUDGEMENT = re.compile(r"\b(?:likely|unlikely|almost certain(?:ly)?|realistic possibility|remote chance|probably|killed|wounded|injured|dead)\b")
-_RESPONSE = re.compile(r"\b(?:denied|denies|rejected|dismissed|confirmed|confirms|claimed|claims|acknowledged|admitted|blamed|accused)\b")
+_RESPONSE = re.compile(
+    r"\b(?:denied|denies|rejected|dismissed|confirmed|confirms|claimed|claims|acknowledged|admitted|blamed|accused"
+    r"|main target|targets?|aimed at|were aimed|was aimed|directed at)\b"
+)
 _NAME_RUN = re.compile(r"\b[A-Z][a-z’'.]+(?:[ -](?:[A-Z]\.|[A-Z][a-z’']+))+")
 _ORG_WORDS = re.compile(r"\b(?:Post|Times|News|Ministry|Command|Forces|Group|Agency|Institute|Council|Office|Army|Navy|Force|Guard|Service|Department|Committee|Staff)\b")
 
@@ -62,14 +65,12 @@ def _candidates(sentences: list[Sentence]) -> list[Sentence]:
         if s.furniture:
             continue
         low = s.text.lower()
-        if find_triggers(low) or _JUDGEMENT.search(low) or cue.first_time.search(low):
+        own = bool(find_triggers(low) or _JUDGEMENT.search(low) or cue.first_time.search(low))
+        refers = s.index - last <= 2 and bool(cue.anaphora.match(low) or cue.media_description.search(low))
+        # "Ukraine's military denied responsibility", "The main target was Kyiv": about the event before
+        follows = s.index - last == 1 and bool(_RESPONSE.search(low))
+        if own or refers or follows:
             out.append(s)
-            last = s.index
-        elif s.index - last <= 2 and (cue.anaphora.match(low) or cue.media_description.search(low)):
-            out.append(s)
-            last = s.index
-        elif s.index - last == 1 and _RESPONSE.search(low):
-            out.append(s)  # "Ukraine's military denied responsibility": a reaction to the event before
             last = s.index
     return out
 

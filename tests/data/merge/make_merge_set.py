@@ -81,7 +81,8 @@ def strike_docs(rng: random.Random, g: Gold, n: int) -> list[tuple[str, str, dat
         when, pub = _date_phrase(rng, g)
         k = max(0, g.killed + rng.choice((0, 0, 0, -1, 1))) if g.killed else 0
         n_w = rng.randint(2, 12)
-        killed = f", killing {_num(k)} civilians" if k else ""
+        victims = "civilian" if k == 1 else "civilians"
+        killed = f", killing {_num(k)} {victims}" if k else ""
         if style == "airforce":
             text = (f"Russia attacked {g.place} with {_num(n_w)} {specific} {when}, the Air Force of Ukraine said. "
                     f"Information on damage is being clarified.")
@@ -95,11 +96,12 @@ def strike_docs(rng: random.Random, g: Gold, n: int) -> list[tuple[str, str, dat
                     "military administration said on Telegram.")
             source = "Live blog"
         elif style == "ministry":
-            dead = f" {_num(k).capitalize()} civilians were killed." if k else " There were no casualties."
+            dead = f" {_num(k).capitalize()} {victims} {'was' if k == 1 else 'were'} killed." if k else " There were no casualties."
             text = f"Russian forces struck {g.place} with {specific} {when}, the Ministry of Defence of Ukraine said.{dead}"
             source = "Ministry of Defence of Ukraine"
         else:
-            dead = f"{_num(k)} people were killed and others wounded when" if k else "nobody was hurt when"
+            dead = (f"{_num(k)} {'person was' if k == 1 else 'people were'} killed and others wounded when" if k
+                    else "nobody was hurt when")
             text = f"The regional governor said {dead} Russian {generic} struck {g.place} {when}."
             source = "Regional administration"
         out.append((text, source, pub))
