@@ -41,7 +41,7 @@ docs: install
 	$(BIN)/sitrep cli-docs -o docs/cli.md
 
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i -E "^(mypy|mypy_extensions|ruff|pathspec|librt)==" > constraints.txt
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -67,5 +67,5 @@ def test_assembly_an_impossible_interception_is_none():
 
 
 def test_assembly_a_month_range_ends_at_publication():
-    (ev, *_) = extract_text("Russia lost more than ten aircraft in February, the ministry said.", "2024-02-27")
+    (ev, *_) = extract_text("Ukraine shot down more than ten Russian aircraft in February, the air force said.", "2024-02-27")
     assert (ev.date.start, ev.date.end) == ("2024-02-01", "2024-02-27")

@@ -131,7 +131,8 @@ def _trigger_regex() -> tuple[re.Pattern[str], tuple[TriggerGroup, ...]]:
 
 
 def find_triggers(lowered: str) -> list[TriggerHit]:
-    """Every trigger in ``lowered`` (text already lower-cased), leftmost-longest per position."""
+    """Every trigger in ``lowered`` (text already lower-cased); where several could start at one
+    position, the strongest group wins."""
     regex, groups = _trigger_regex()
     hits = []
     for m in regex.finditer(lowered):
