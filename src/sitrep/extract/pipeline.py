@@ -17,7 +17,7 @@ from sitrep.extract.assemble import finish, group_frames
 from sitrep.extract.frames import DocMentions, frames_for
 from sitrep.extract.nlp import Entity, entities
 from sitrep.extract.sentences import Sentence, split_sentences
-from sitrep.geo import geocode_text
+from sitrep.geo import PlaceMention, geocode_text
 from sitrep.knowledge import find_actors, find_sources, find_weapons
 from sitrep.knowledge.triggers import cues, find_triggers
 from sitrep.model import Document, Event
@@ -76,19 +76,33 @@ def _candidates(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _exclusions(prep: _Prepared) -> list[tuple[int, int]]:
-    """Spans that are people or organisations, so the geocoder leaves them alone."""
-    spans = [(e.start, e.end) for e in prep.entities if e.label == "PERSON"]
-    spans += [(e.start, e.end) for e in prep.entities if e.label == "ORG" and _ORG_WORDS.search(e.text)]
+    """Spans that are people or organisations, so the geocoder leaves them alone.
+
+    spaCy's PERSON entities are not among them: the small model tags lone city names
+    ("Sumy", "Kryvyi Rih") as people, so they are checked after geocoding (:func:`_not_people`)."""
+    spans = [(e.start, e.end) for e in prep.entities if e.label == "ORG" and _ORG_WORDS.search(e.text)]
     spans += [(a.start, a.end) for a in prep.actors if a.actor.type == "person"]
     spans += [(m.start, m.end) for m in prep.sources if _ORG_WORDS.search(m.text)]
     return spans
+
+
+def _not_people(places: list[PlaceMention], ents: list[Entity]) -> list[PlaceMention]:
+    """Drop places that are part of a longer PERSON entity ('Vladimir' in 'Vladimir Putin'); a place
+    whose span is the whole entity ('Sumy' tagged PERSON) is a place the model mislabelled."""
+    people = [(e.start, e.end) for e in ents if e.label == "PERSON"]
+    if not people:
+        return places
+    return [
+        p for p in places
+        if not any(a < p.end and p.start < b and (a, b) != (p.start, p.end) for a, b in people)
+    ]
 
 
 def _extract_prepared(prep: _Prepared) -> list[Event]:
     doc = prep.doc
     if not prep.candidates:
         return []
-    places = geocode_text(doc.text, exclude=_exclusions(prep))
+    places = _not_people(geocode_text(doc.text, exclude=_exclusions(prep)), prep.entities)
     mentions = DocMentions(
         places=places,
         weapons=prep.weapons,
