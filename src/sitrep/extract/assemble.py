@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.acled import acled_for
-from sitrep.extract.frames import Frame
+from sitrep.extract.frames import Frame, Placed
 from sitrep.extract.numbers import acled_fatalities
 from sitrep.extract.summary import summarize
 from sitrep.knowledge import actor_for_side, classify_source, find_weapons
@@ -46,6 +46,7 @@ class _Draft:
         self.frames: list[Frame] = [frame]
         self.parent: _Draft | None = None
         self.flags: set[str] = set(frame.flags)
+        self.borrowed: list[Placed] = []  # places named in a neighbouring sentence (borrow_places)
         if frame.part == "child":
             self.flags.add("part_of_larger")
 
@@ -64,7 +65,11 @@ class _Draft:
         return None
 
     def places(self):
-        return [p for f in self.frames for p in f.places]
+        return [p for f in self.frames for p in f.places] + self.borrowed
+
+    @property
+    def first_index(self) -> int:
+        return min(f.sentence.index for f in self.frames)
 
 
 def _km(a: Location, b: Location) -> float:
@@ -158,6 +163,54 @@ def group_frames(frames: Sequence[Frame]) -> list[_Draft]:
     return drafts
 
 
+# ----------------------------------------------------------------------------- borrowed places
+
+_BORROW_ROLES = ("target", "site", "destination")
+_NO_BORROW = frozenset({"interception"})
+
+
+def _role_here(kind: str) -> str:
+    return "target" if kind == "strike" else ("destination" if kind in ("deployment", "logistics") else "site")
+
+
+def _usable(p) -> bool:  # type: ignore[no-untyped-def]
+    return not getattr(p, "qualifies", False) and (p.location.precision or 4) <= 3
+
+
+def borrow_places(drafts: list[_Draft], sentences: Sequence[object], places: Sequence[object]) -> None:
+    """An event whose sentences name no place takes the place of its neighbours: the places of the
+    nearest earlier event within two sentences ("Air defence shot down three of the drones" after
+    "attacked Kharkiv"), else a place named in one of the two sentences before it, else in the
+    sentence right after it ("The main target was the capital, Kyiv")."""
+    by_sentence: dict[int, list[object]] = {}
+    bounds = [(s.start, s.end, s.index) for s in sentences]  # type: ignore[attr-defined]
+    for p in places:
+        if not _usable(p):
+            continue
+        for a, b, i in bounds:
+            if a <= p.start < b:  # type: ignore[attr-defined]
+                by_sentence.setdefault(i, []).append(p)
+                break
+    owned = {f.sentence.index for d in drafts for f in d.frames}
+    for n, d in enumerate(drafts):
+        if d.kind in _NO_BORROW or d.places() or d.parent is not None:
+            continue
+        role = _role_here(d.kind)
+        first = d.first_index
+        earlier = [
+            e for e in drafts[:n]
+            if 0 <= first - e.last_index <= _MAX_GAP and any(p.role in _BORROW_ROLES for p in e.places())
+        ]
+        if earlier:
+            src = [p for p in earlier[-1].places() if p.role in _BORROW_ROLES]
+            d.borrowed = [Placed(p.mention, role) for p in src]
+            continue
+        for i in (first - 1, first - 2, d.last_index + 1):
+            if i in by_sentence and (i < first or i not in owned):
+                d.borrowed = [Placed(p, role) for p in by_sentence[i]]
+                break
+
+
 # ----------------------------------------------------------------------------- finishing
 
 
@@ -171,6 +224,9 @@ def _dedupe(items, key):
     return out
 
 
+_PARTY_KINDS = frozenset({"diplomacy", "logistics"})
+
+
 def _locations(d: _Draft) -> list[Location]:
     locs = []
     for p in d.places():
@@ -182,6 +238,8 @@ def _locations(d: _Draft) -> list[Location]:
     towns = {(x.country, x.admin1, x.role) for x in locs if (x.precision or 4) <= 2 and x.admin1}
     out = []
     for x in locs:
+        if x.precision == 4 and (d.kind in _PARTY_KINDS or (d.kind == "deployment" and x.role != "destination")):
+            continue  # "Italy and Canada signed agreements": countries that are parties, not places
         if x.precision == 4 and ((x.country, x.role) in finer or (x.role in ("site", "target") and x.country in finer_any)):
             continue  # "Ukraine" adds nothing next to "Kyiv Oblast"
         if x.precision == 3 and x.admin1 and (x.country, x.admin1, x.role) in towns:
@@ -456,4 +514,4 @@ def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
     return events
 
 
-__all__ = ["finish", "group_frames"]
+__all__ = ["borrow_places", "finish", "group_frames"]

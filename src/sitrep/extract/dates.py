@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "find_time_of_day"]
+__all__ = ["DateMention", "Dateline", "find_dateline", "find_dates", "find_time_of_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -759,3 +759,38 @@ def find_time_of_day(text: str) -> str | None:
     """The first time-of-day word in `text` ("at night" -> night, "at dawn" -> morning), if any."""
     m = _TOD_WORDS.search(text)
     return m.lastgroup if m else None
+
+
+# ------------------------------------------------------------------ wire datelines
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’/ -]*[A-Z](?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"
+    rf"(?:,\s+(?P<when>{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:\s+{_YEAR})?))?"
+    r"\s*\((?:Reuters|AP|AFP|Xinhua|Bloomberg|UPI|IANS|PTI|dpa|Kyodo|Anadolu|ANI)\)\s*(?:--|-|–|—)\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A wire dateline ("KYIV, May 14 (Reuters) - "): where and when the report was filed.
+
+    It is publication context, never the event's date or place; ``filed`` is its date when it
+    gives one that can be resolved (a year, or a publication date to take the year from)."""
+
+    start: int
+    end: int
+    filed: date | None
+
+
+def find_dateline(text: str, start: int = 0, published: date | None = None) -> Dateline | None:
+    """The dateline opening ``text`` at offset ``start``, if there is one."""
+    m = _DATELINE.match(text, start)
+    if m is None:
+        return None
+    filed = None
+    if m["when"]:
+        found = find_dates(m["when"], published)
+        if not found and published is None:
+            found = find_dates(m["when"], date(2000, 1, 1)) if re.search(_YEAR, m["when"]) else []
+        filed = found[0].start_date if found else None
+    return Dateline(m.start(), m.end(), filed)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from dataclasses import replace
 from itertools import islice
 
-from sitrep.extract.assemble import finish, group_frames
+from sitrep.extract.assemble import borrow_places, finish, group_frames
+from sitrep.extract.dates import find_dateline
 from sitrep.extract.frames import DocMentions, frames_for
 from sitrep.extract.nlp import Entity, entities
 from sitrep.extract.sentences import Sentence, split_sentences
@@ -86,6 +88,14 @@ def _exclusions(prep: _Prepared) -> list[tuple[int, int]]:
     return spans
 
 
+def _after_dateline(s: Sentence, cut: dict[int, int]) -> Sentence:
+    """The sentence without the wire dateline it opens with ("KYIV, May 14 (Reuters) - ")."""
+    end = cut.get(s.start)
+    if end is None or end >= s.end:
+        return s
+    return replace(s, start=end, text=s.text[end - s.start :])
+
+
 def _not_people(places: list[PlaceMention], ents: list[Entity]) -> list[PlaceMention]:
     """Drop places that are part of a longer PERSON entity ('Vladimir' in 'Vladimir Putin'); a place
     whose span is the whole entity ('Sumy' tagged PERSON) is a place the model mislabelled."""
@@ -102,16 +112,22 @@ def _extract_prepared(prep: _Prepared) -> list[Event]:
     doc = prep.doc
     if not prep.candidates:
         return []
-    places = _not_people(geocode_text(doc.text, exclude=_exclusions(prep)), prep.entities)
+    lines = [d for d in (find_dateline(doc.text, s.start, doc.published) for s in prep.sentences) if d is not None]
+    exclude = _exclusions(prep) + [(d.start, d.end) for d in lines]
+    places = _not_people(geocode_text(doc.text, exclude=exclude), prep.entities)
+    filed = next((d.filed for d in lines if d.filed is not None), None)
     mentions = DocMentions(
         places=places,
         weapons=prep.weapons,
         actors=prep.actors,
         entities=sorted(prep.entities, key=lambda e: e.start),
-        published=doc.published,
+        published=doc.published or filed,
     )
-    frames = [f for s in prep.candidates for f in frames_for(doc.text, s, mentions)]
-    return finish(group_frames(frames), doc)
+    cut = {d.start: d.end for d in lines}
+    frames = [f for s in prep.candidates for f in frames_for(doc.text, _after_dateline(s, cut), mentions)]
+    drafts = group_frames(frames)
+    borrow_places(drafts, prep.sentences, places)
+    return finish(drafts, doc)
 
 
 def extract_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Event]]]:

@@ -86,24 +86,10 @@ class MergingMixin:
         with self._lock:  # type: ignore[attr-defined]
             if self.has_document(doc.id):  # type: ignore[attr-defined]
                 return AddResult(doc.id, stored=False, reason="already stored")
-            conn = self.conn
             now = self._now()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._insert_document_row(doc, now)
+            with self._transaction(f"store document {doc.id!r}"):  # type: ignore[attr-defined]
+                self._insert_document_row(doc, now)  # type: ignore[attr-defined]
                 added, linked = self._merge_in(doc, events, replaces, now)
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
-                self._term_ids.clear()  # type: ignore[attr-defined]
-                raise StoreError(
-                    f"cannot store document {doc.id!r} in {self.path!r}: {exc}; nothing of it was "
-                    "written — check free disk space and that no other program locks the database"
-                ) from exc
-            except BaseException:
-                conn.execute("ROLLBACK")
-                self._term_ids.clear()  # type: ignore[attr-defined]
-                raise
         return AddResult(doc.id, stored=True, events_added=added, events_linked=linked)
 
     def resolve_event_id(self, event_id: str) -> str | None:
@@ -197,40 +183,24 @@ class MergingMixin:
     def _decide(self, kind: str, pairs: Iterable[tuple[str, str]], event_ids: Sequence[str]) -> None:
         if self.readonly:
             raise StoreError(f"cannot record a decision: database {self.path!r} is open read-only")
-        conn = self.conn
         now = self._now()
-        with self._lock:  # type: ignore[attr-defined]
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.executemany(
-                    "INSERT OR IGNORE INTO merge_decisions (kind, a, b, made_at) VALUES (?, ?, ?, ?)",
-                    [(kind, a, b, now) for a, b in pairs],
-                )
-                decisions = self.decisions()
-                members = self._reports_of_events(event_ids)
-                touched = {self._cluster_of(r.id) for r in members}
-                if kind == "apart":  # who links to whom changed: re-decide every member
-                    touched |= self._settle(members, decisions, set())
-                self._render(touched, decisions)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                self._term_ids.clear()  # type: ignore[attr-defined]
-                raise
+        with self._lock, self._transaction(f"record a {kind} decision"):  # type: ignore[attr-defined]
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO merge_decisions (kind, a, b, made_at) VALUES (?, ?, ?, ?)",
+                [(kind, a, b, now) for a, b in pairs],
+            )
+            decisions = self.decisions()
+            members = self._reports_of_events(event_ids)
+            touched = {self._cluster_of(r.id) for r in members}
+            if kind == "apart":  # who links to whom changed: re-decide every member
+                touched |= self._settle(members, decisions, set())
+            self._render(touched, decisions)
 
     @staticmethod
     def _now() -> str:
         from sitrep.store.sqlite import _now
 
         return _now()
-
-    def _insert_document_row(self, doc: Document, now: str) -> None:
-        self.conn.execute(
-            "INSERT INTO documents (id, text, published, url, title, source, origin, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.text, doc.published.isoformat() if doc.published else None, doc.url, doc.title,
-             doc.source, doc.origin, now),
-        )
 
     def _merge_in(self, doc: Document, events: Sequence[Event], replaces: str | None, now: str) -> tuple[int, int]:
         published = doc.published.isoformat() if doc.published else None

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -241,31 +242,45 @@ class SQLiteStore(MergingMixin, WatchStateMixin, Store):
             origin=row[6],  # type: ignore[arg-type]
         )
 
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction (the caller holds ``self._lock``): all of it is stored or none.
+        ``what`` completes the error message, e.g. "store document 'doc_…'"."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            self._term_ids.clear()  # ids of terms created in the rolled-back transaction
+            raise StoreError(
+                f"cannot {what} in {self.path!r}: {exc}; nothing of it was written — check free disk "
+                "space and that no other program locks the database"
+            ) from exc
+        except BaseException:
+            conn.execute("ROLLBACK")
+            self._term_ids.clear()
+            raise
+
+    def _insert_document_row(self, doc: Document, now: str) -> None:
+        self.conn.execute(
+            "INSERT INTO documents (id, text, published, url, title, source, origin, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.text, doc.published.isoformat() if doc.published else None, doc.url, doc.title,
+             doc.source, doc.origin, now),
+        )
+
     def add_document(self, doc: Document, events: Sequence[Event]) -> AddResult:
         if self.readonly:
             raise StoreError(f"cannot store document {doc.id!r}: database {self.path!r} is open read-only")
         with self._lock:
             if self.has_document(doc.id):
                 return AddResult(doc.id, stored=False, reason="already stored")
-            conn = self.conn
             now = _now()
             added = linked = 0
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute(
-                    "INSERT INTO documents (id, text, published, url, title, source, origin, added_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        doc.id,
-                        doc.text,
-                        doc.published.isoformat() if doc.published else None,
-                        doc.url,
-                        doc.title,
-                        doc.source,
-                        doc.origin,
-                        now,
-                    ),
-                )
+            with self._transaction(f"store document {doc.id!r}"):
+                self._insert_document_row(doc, now)
                 seen: set[str] = set()
                 for event in events:
                     if event.id in seen:
@@ -275,18 +290,6 @@ class SQLiteStore(MergingMixin, WatchStateMixin, Store):
                         added += 1
                     else:
                         linked += 1
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                conn.execute("ROLLBACK")
-                self._term_ids.clear()
-                raise StoreError(
-                    f"cannot store document {doc.id!r} in {self.path!r}: {exc}; nothing of it was "
-                    "written — check free disk space and that no other program locks the database"
-                ) from exc
-            except BaseException:
-                conn.execute("ROLLBACK")
-                self._term_ids.clear()  # ids of terms created in the rolled-back transaction
-                raise
         return AddResult(doc.id, stored=True, events_added=added, events_linked=linked)
 
     def _insert_event(self, event: Event, doc: Document, now: str) -> bool:
