@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= sitrep.db
 SAMPLES := src/sitrep/samples
 
-.PHONY: run test install chromium bench docs clean lock
+.PHONY: run test install chromium bench docs clean lock lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,12 @@ run: install
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-## test: set up and run the whole suite
-test: install chromium
+## test: set up and run the whole suite (lint first: pyflakes errors never land)
+test: install chromium lint
 	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests bench
 
 bench: install
 	$(BIN)/python bench/throughput.py
@@ -41,7 +44,7 @@ docs: install
 	$(BIN)/sitrep cli-docs -o docs/cli.md
 
 lock:
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i -E "^(mypy|mypy_extensions|ruff|pathspec|librt)==" > constraints.txt
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v -i -E "^(mypy|mypy_extensions|pathspec|librt)==" > constraints.txt
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

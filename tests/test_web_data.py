@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import sitrep
 
-import json
-import warnings
-from dataclasses import replace
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from sitrep.model import (
