@@ -59,3 +59,16 @@ def test_place_inside_a_longer_person_name_is_dropped():
 def test_city_tagged_person_reaches_the_event():
     events = extract_text("Russian missiles hit Kryvyi Rih on Monday, killing three people, Oleksandr Vilkul said.", "2024-05-14")
     assert events and "Kryvyy Rih" in [loc.name for loc in events[0].locations]
+
+
+def test_extract_named_weapon_is_not_a_place():
+    from sitrep.extract import extract_text
+
+    events = extract_text(
+        "The United States announced a $400 million military aid package for Ukraine, including "
+        "Patriot interceptors, HIMARS ammunition and Bradley fighting vehicles.",
+        published="2024-05-12",
+    )
+    places = [loc.name for ev in events for loc in ev.locations]
+    assert "Bradley" not in places
+    assert any(w.name.startswith("M2 Bradley") or "Bradley" in w.name for ev in events for w in ev.weapons)

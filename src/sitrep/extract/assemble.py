@@ -19,7 +19,8 @@ from sitrep.extract.acled import acled_for
 from sitrep.extract.frames import Frame, Placed
 from sitrep.extract.numbers import acled_fatalities
 from sitrep.extract.summary import summarize
-from sitrep.knowledge import actor_for_side, classify_source, find_weapons
+from sitrep.knowledge import actor_for_side, classify_source, demonym_side, find_weapons
+from sitrep.knowledge.triggers import Voice, find_voice
 from sitrep.model import (
     Actor,
     Casualty,
@@ -107,6 +108,9 @@ def _another_place(d: _Draft, f: Frame) -> bool:
     return bool(new) and not new & old
 
 
+_AHEAD = re.compile(r"\b(?:will|would|intend(?:s|ed)?|aim(?:s|ed)? to|in the coming)\b")
+
+
 def _attach_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
     if not drafts:
         return None
@@ -114,6 +118,8 @@ def _attach_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
     gap = f.sentence.index - prev.last_index
     if gap > _MAX_GAP or gap < 0:
         return None
+    if f.anaphoric and f.kind == "assessment" and prev.kind != "assessment" and _AHEAD.search(f.sentence.text):
+        return None  # "It is highly unlikely that Russia will encircle the town": a judgement of its own
     if f.anaphoric and (f.kind in (None, prev.kind) or f.base_kind == prev.kind or gap <= 1):
         return prev
     if f.media and gap <= 1 and not f.dates:
@@ -235,12 +241,13 @@ def _locations(d: _Draft) -> list[Location]:
     locs = _dedupe(locs, lambda x: (x.geonameid or x.name, x.role))
     finer = {(x.country, x.role) for x in locs if (x.precision or 4) < 4}
     finer_any = {x.country for x in locs if (x.precision or 4) < 4}
+    finer_roles = {x.role for x in locs if (x.precision or 4) < 4}
     towns = {(x.country, x.admin1, x.role) for x in locs if (x.precision or 4) <= 2 and x.admin1}
     out = []
     for x in locs:
         if x.precision == 4 and (d.kind in _PARTY_KINDS or (d.kind == "deployment" and x.role != "destination")):
             continue  # "Italy and Canada signed agreements": countries that are parties, not places
-        if x.precision == 4 and ((x.country, x.role) in finer or (x.role in ("site", "target") and x.country in finer_any)):
+        if x.precision == 4 and ((x.country, x.role) in finer or (x.role in ("site", "target") and (x.country in finer_any or finer_roles & {"site", "target"}))):
             continue  # "Ukraine" adds nothing next to "Kyiv Oblast"
         if x.precision == 3 and x.admin1 and (x.country, x.admin1, x.role) in towns:
             continue  # "Kherson Oblast" adds nothing next to "Krynky" in it
@@ -344,6 +351,27 @@ def _quantity(kind: str, q, weapons: list[Weapon]) -> Quantity:  # type: ignore[
     return Quantity(item, role, q.value, q.qualifier, q.text)
 
 
+# counts a partner event reports for this one: "Of the 40 missiles launched, 33 were shot down"
+_FROM_SIBLING = {"strike": ("interception", ("launched",)), "interception": ("strike", ("intercepted",))}
+
+
+def _sibling_counts(d: _Draft, drafts: list[_Draft], weapons: list[Weapon]) -> list[Quantity]:
+    """Launched counts said in an interception's sentence belong to the strike, and intercepted
+    counts said in a strike's sentence to the interception (the partner within two sentences)."""
+    if d.kind not in _FROM_SIBLING:
+        return []
+    other, roles = _FROM_SIBLING[d.kind]
+    out = []
+    for e in drafts:
+        if e is d or e.kind != other or abs(e.first_index - d.first_index) > _MAX_GAP:
+            continue
+        for f in e.frames:
+            for x in f.quantities:
+                if x.role in roles:
+                    out.append(_quantity(d.kind, x, weapons))
+    return out
+
+
 _PEOPLE = re.compile(r"\b(?:people|persons?|residents|children|child|man|woman|men|women|passengers|civilians?|girl|boy|teenager|family|families|worshippers|villagers|shoppers)\b", re.IGNORECASE)
 _FIGHTERS = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|fighters|militants|personnel|officers|sailors|marines|crew)\b", re.IGNORECASE)
 
@@ -383,7 +411,12 @@ _REPORTING = frozenset({"said", "says", "say", "stated", "states", "announced", 
 _CLAIMABLE = frozenset({"strike", "interception", "battle", "territory_change"})
 
 
-_OWN_FORCES = re.compile(r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet)\b")
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet|drones|missiles)\b"
+    r"|\b(?:said|says|stated|told|reported|announced) (?:\w+ ){0,3}?(?:that )?(?:it|they) (?:had |has |have )?"
+    r"(?:taken|seized|captured|repelled|thwarted|destroyed|killed|shot down|downed|hit|retaken|recaptured|struck|sank|liberated)\b"
+)
+_FORCES_OF = re.compile(r"\b([A-Z][a-z]+) (?:forces|troops|units|soldiers|fighters|navy|drones|missiles)\b")
 
 
 def _own_success(c: Claim, kind: str, sentence: str) -> Claim:
@@ -391,13 +424,53 @@ def _own_success(c: Claim, kind: str, sentence: str) -> Claim:
     forces' success makes a claim, not a neutral report."""
     if c.modality != "asserted" or (c.verb or "").lower() not in _REPORTING or kind not in _CLAIMABLE:
         return c
-    if c.source_type in ("military", "government", "intelligence") and _OWN_FORCES.search(sentence):
+    if c.source_type not in ("military", "government", "intelligence"):
+        return c
+    if _OWN_FORCES.search(sentence):
         return replace(c, modality="claimed")
+    # "Shoigu told Putin that Russian forces had taken Lysychansk": the speaker's side reports its gain
+    info = classify_source(c.source)
+    at = sentence.find(c.text) if c.text else -1
+    if info is not None and info.side and at != -1 and kind == "territory_change":
+        tail = sentence[at + len(c.text) :]
+        if any(demonym_side(m.group(1)) == info.side for m in _FORCES_OF.finditer(tail)):
+            return replace(c, modality="claimed")
     return c
 
 
-def _claims(d: _Draft, doc: Document) -> list[Claim]:
+def _same_source(a: str, b: str) -> bool:
+    """ "The Air Force" and "Ukrainian Air Force" name one source."""
+    info = classify_source(a)
+    x = (info.name if info is not None else a).lower().removeprefix("the ")
+    y = b.lower().removeprefix("the ")
+    return x == y or x in y or y in x
+
+
+def _voice_claim(d: _Draft, voice: Voice | None, attributed: bool) -> Claim | None:
+    """The implicit author of a text in a publisher's own voice (triggers.json "voices")."""
+    if voice is None or (voice.kinds and d.kind not in voice.kinds) or (attributed and not voice.alongside):
+        return None
+    info = classify_source(voice.source)
+    st = next((f.stance for f in d.frames if f.stance.modality != "asserted"), d.frames[0].stance)
+    modality = voice.modality or (voice.fallback if st.modality == "asserted" and voice.fallback else st.modality)
+    return Claim(
+        source=info.name if info is not None else voice.source,
+        source_type=info.source_type if info is not None else "unknown",
+        text="",
+        verb=None,
+        medium=None,
+        modality=modality,
+        confidence=st.confidence if modality == st.modality else None,
+        probability=st.probability if modality == st.modality else None,
+    )
+
+
+def _claims(d: _Draft, doc: Document, voice: Voice | None = None) -> list[Claim]:
     claims = _dedupe([_own_success(c.claim, d.kind, f.sentence.text) for f in d.frames for c in f.claims], lambda c: (c.source, c.verb))
+    attributed = any(c.source_type != "unknown" for c in claims)
+    implicit = _voice_claim(d, voice, attributed) if not doc.source else None
+    if implicit is not None and not any(_same_source(c.source, implicit.source) for c in claims):
+        claims = [*claims, implicit]
     if claims:
         return claims
     st = d.frames[0].stance
@@ -414,6 +487,45 @@ def _claims(d: _Draft, doc: Document) -> list[Claim]:
             probability=st.probability,
         )
     ]
+
+
+_OFFICE_NAMES = {"interior": "Ministry of Internal Affairs of {}", "defence": "Ministry of Defence of {}", "defense": "Ministry of Defence of {}", "foreign": "Ministry of Foreign Affairs of {}"}
+_BARE_OFFICE = re.compile(r"(?i)^(?:the )?(interior|defen[cs]e|foreign) ministry$")
+
+
+def _office_of(c: Claim, locations: list[Location]) -> Claim:
+    """ "60 people were detained in Makhachkala, the interior ministry said": the ministry of the
+    one country the event happened in."""
+    m = _BARE_OFFICE.match(c.source)
+    countries = {x.country for x in locations if x.country and x.role in ("site", "target")}
+    if m is None or len(countries) != 1:
+        return c
+    forces = actor_for_side(next(iter(countries)))
+    country = forces.name.rpartition(" of ")[2] if forces is not None and " of " in forces.name else None
+    return replace(c, source=_OFFICE_NAMES[m.group(1).lower()].format(country)) if country else c
+
+
+def _shared_claims(drafts: list[_Draft], claims: list[list[Claim]]) -> list[list[Claim]]:
+    """An event no source is named for takes the sources of the nearest event of the passage
+    (within two sentences): "A mob stormed the airport... 60 people were detained, the interior
+    ministry said" attributes both events. Denials stay with the event they deny."""
+    out = []
+    for i, (d, own) in enumerate(zip(drafts, claims)):
+        if any(c.source != "unknown" for c in own):
+            out.append(own)
+            continue
+        near = sorted(
+            (abs(e.first_index - d.first_index), j)
+            for j, e in enumerate(drafts)
+            if j != i and 0 <= e.first_index - d.first_index <= _MAX_GAP
+        )
+        lent = next(
+            ([c for c in claims[j] if c.source != "unknown" and c.modality != "denied"] for _, j in near
+             if any(c.source != "unknown" and c.modality != "denied" for c in claims[j])),
+            [],
+        )
+        out.append(lent or own)
+    return out
 
 
 def _evidence(d: _Draft, doc: Document) -> list[Evidence]:
@@ -442,8 +554,22 @@ def _evidence(d: _Draft, doc: Document) -> list[Evidence]:
     return out
 
 
-def _date(d: _Draft, doc: Document) -> EventDate:
-    td = d.text_date()
+_DATE_PARTNERS = {("interception", "strike"), ("strike", "interception")}
+
+
+def _sibling_date(d: _Draft, drafts: list[_Draft]):  # type: ignore[no-untyped-def]
+    """The text date of the nearest event within two sentences (earlier first), for an event whose
+    own sentences give none: "Air defence shot down 37 missiles" after "on 21 March, the enemy..."."""
+    near = sorted(
+        (0 if e.first_index <= d.first_index else 1, abs(e.first_index - d.first_index), n)
+        for n, e in enumerate(drafts)
+        if e is not d and 0 <= d.first_index - e.first_index <= _MAX_GAP and e.text_date() is not None and (d.kind, e.kind) in _DATE_PARTNERS
+    )
+    return drafts[near[0][2]].text_date() if near else None
+
+
+def _date(d: _Draft, doc: Document, drafts: list[_Draft] | None = None) -> EventDate:
+    td = d.text_date() or (_sibling_date(d, drafts) if drafts else None)
     if td is not None:
         end = td.end_date
         if doc.published is not None and td.start_date <= doc.published < end:
@@ -468,12 +594,15 @@ def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
         ids[id(d)] = Event.make_id(doc.id, d.frames[0].start, d.kind)
     events = []
     doc_specific = _doc_specific(drafts)
-    for d in drafts:
+    voice = find_voice(doc.text.lower()) if drafts and not doc.source else None
+    all_claims = _shared_claims(drafts, [[_office_of(c, _locations(d)) for c in _claims(d, doc, voice)] for d in drafts])
+    for d, claims in zip(drafts, all_claims):
         locations = _locations(d)
         actors = _actors(d, locations)
         weapons = _weapons(d, doc_specific)
         quantities = _dedupe(
-            [q for f in d.frames for q in (_quantity(d.kind, x, weapons) for x in f.quantities) if q.role not in _OTHER_EVENTS_ROLES.get(d.kind, ())],
+            [q for f in d.frames for q in (_quantity(d.kind, x, weapons) for x in f.quantities) if q.role not in _OTHER_EVENTS_ROLES.get(d.kind, ())]
+            + _sibling_counts(d, drafts, weapons),
             lambda q: (q.item, q.role, q.value),
         )
         cas_mentions = [c for f in d.frames for c in f.casualties]
@@ -481,7 +610,6 @@ def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
             [_casualty(d.kind, c) for c in cas_mentions if c.value > 0],
             lambda c: (c.group, c.outcome, c.value, c.side),
         )
-        claims = _claims(d, doc)
         flags = set(d.flags)
         if any(c.modality == "possible" for c in claims) and d.kind != "assessment":
             flags.add("unconfirmed")
@@ -490,7 +618,7 @@ def finish(drafts: list[_Draft], doc: Document) -> list[Event]:
         evidence = _evidence(d, doc)
         low = " ".join(e.sentence for e in evidence).lower()
         acled = acled_for(d.kind, _hints(d), low, actors, locations)
-        date = _date(d, doc)
+        date = _date(d, doc, drafts)
         event = Event(
             id=ids[id(d)],
             kind=d.kind,

@@ -39,9 +39,15 @@ _HEAD = (
     r"general staff|air force|navy|administration|state media|news agency|military bloggers|milbloggers|bloggers?|channel)"
 )
 _GROUP = r"(?:officials|analysts|experts|residents|witnesses|eyewitnesses|sources|observers|locals|authorities|military bloggers|milbloggers|bloggers)"
+# an office named in lower case: "the regional military administration said", "the interior ministry said"
+_OFFICE = (
+    r"(?:(?:regional|city|local|district|state|national|interior|defen[cs]e|foreign|health|emergencies|military) )+"
+    r"(?:administration|ministry|prosecutor’?'?s office|police|command|spokes(?:man|woman|person))"
+)
 _SRC = (
     r"(?P<src>(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: (?:[a-z]+ )?" + _HEAD + r")?"
-    r"|(?:(?:some|several|many|local|regional|western|military|independent|[A-Z][a-z]+) )?" + _GROUP + r"))"
+    r"|(?:(?:some|several|many|local|regional|western|military|independent|[A-Z][a-z]+) )?" + _GROUP
+    + r"|" + _OFFICE + r"))"
 )
 _DET = r"(?:(?i:a|an|the) )?"
 
@@ -137,6 +143,16 @@ def _source_type(phrase: str, medium: str | None) -> tuple[str, str]:
     return name, stype
 
 
+def _denial_elsewhere(sentence: str, s: int, e: int, verb: str | None) -> bool:
+    """Is the sentence's denial someone else's? (The source's own verb is not a denial and no
+    denial word follows it in its own clause.)"""
+    if verb and _CLAIM_VERB_MODALITY.get(verb.lower()) == "denied":
+        return False
+    clause_end = min((i for i in (sentence.find(";", e), sentence.find(". ", e)) if i != -1), default=len(sentence))
+    clause_start = max(sentence.rfind(";", 0, s), sentence.rfind(". ", 0, s), 0)
+    return not _DENIAL.search(sentence, e, clause_end) and not _DENIAL.search(sentence, clause_start, s)
+
+
 def stance(sentence: str, prediction: bool, anchor: int | None = None) -> Stance:
     """The sentence's own modality (what it asserts, predicts, assesses, hedges or denies)."""
     yard = [c for c in find_confidence(sentence) if c.probability is not None]
@@ -201,6 +217,9 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         modality = st.modality
         if verb and verb.lower() in _CLAIM_VERB_MODALITY and modality in ("asserted", "claimed"):
             modality = _CLAIM_VERB_MODALITY[verb.lower()]
+        elif modality == "denied" and _denial_elsewhere(sentence, s, e, verb):
+            # "X said its forces took the town; Y denied it": the denial is Y's, not X's
+            modality = _CLAIM_VERB_MODALITY.get((verb or "").lower(), "asserted")
         text_end = max(e, said_in.end() if said_in and said_in.start() > e else e)
         vm = re.search(re.escape(verb), sentence[e:]) if verb and verb != "according to" else None
         if vm:

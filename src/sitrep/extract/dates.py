@@ -230,6 +230,20 @@ def _h_range(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     yield (start, m.end(), a, b, "day", tod, not m["y"])
 
 
+def _h_clock_range(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
+    mo1, mo2 = _mon(m["mon1"]), _mon(m["mon2"])
+    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    y2 = _year_for(mo2, d2, pub, m["y"])
+    if y2 is None:
+        return
+    a, b = _safe(y2 - 1 if mo1 > mo2 else y2, mo1, d1), _safe(y2, mo2, d2)
+    if a is None or b is None or b < a or (b - a).days > 7:
+        return
+    h1, h2 = int(m["h1"]), int(m["h2"])
+    tod = "night" if h1 >= 20 or h2 <= 6 else None
+    yield (m.start(), m.end(), a, b, "day", tod, not m["y"])
+
+
 def _h_part_month(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     mo = _mon(m["mon"])
     part = (m["part"] or "").lower()
@@ -590,6 +604,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _h_part_month,
     ),
     (re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his)\s+(?P<mon>{_MON})"), _h_month_rel),
+    # from 23:00 on 21 March to 04:00 on 22 March (an air-force post's attack window)
+    (
+        re.compile(
+            rf"\b[Ff]rom\s+(?P<h1>[012]?\d)[:.]\d\d\s+on\s+(?P<d1>{_DAY})\s+(?P<mon1>{_MON})\s+(?:to|until|till)\s+"
+            rf"(?P<h2>[012]?\d)[:.]\d\d\s+on\s+(?P<d2>{_DAY})\s+(?P<mon2>{_MON})(?:\s+(?P<y>{_YEAR}))?"
+        ),
+        _h_clock_range,
+    ),
     # in 2021 · since 2014 · in early 2022 · the end of 2021
     (
         re.compile(
@@ -673,7 +695,7 @@ _SEASON_LOW = ("spring", "summer", "autumn", "fall", "winter")
 # Substrings (of the lower-cased text) without which a pattern cannot match: patterns are skipped cheaply.
 _NEEDS: list[tuple[str, ...]] = [
     _DIGIT, _DIGIT, _DIGIT, _DIGIT, _DIGIT, _DIGIT,
-    _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW,
+    _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW, ("from",),
     _DIGIT, _DIGIT,
     ("day",), ("day", "night", "morning", "afternoon", "evening"), (" ago",),
     ("last", "past", "previous"), ("week", "month", "year"), _SEASON_LOW,

@@ -68,6 +68,12 @@ _COUNTRY_ACTS = re.compile(
     r"^\s+(?:again\s+|also\s+|reportedly\s+|now\s+)?(?:may|might|could|has|have|had|is|was|were|will|would|launched|"
     r"attacked|struck|fired|used|using|sent|deployed|denied|said|claimed|continues|continued|began|plans|wants|accused)\b"
 )
+_OFFICE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:mayor|governor|city council|regional (?:governor|administration|military administration|police|prosecutor)|officials?|authorities|police)\b", re.IGNORECASE)
+_SPEAKS = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|says|denied|denies|did not (?:immediately )?comment|has not commented|declined to comment"
+    r"|accused|accuses|blamed|blames|claimed|claims|rejected|responded|did not confirm)\b"
+)
+_SHIP_BEFORE = re.compile(r"\b(?:cruiser|ship|vessel|frigate|corvette|submarine|flagship|tanker|carrier|boat)(?:,)?\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PREFIX = re.compile(r"(?:president|minister|commander|general|colonel|chief|leader|spokes\w+|head|governor|mayor)\W*(?:\w+\W+){0,3}$")
 
 
@@ -167,6 +173,28 @@ def _since(d: DateMention, span: str, published: date | None, offset: int) -> Da
     )
 
 
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|stated|told|announced|reported|claimed|wrote|added|confirmed|denied)(?: \w+){0,3}? (?:on|late on|early on)\s*$"
+)
+
+
+_ONSET = re.compile(r"\b(?:began|begun|started|since|launched|start)\b[^,.;]{0,30}$")
+
+
+def _event_dates_first(dates: list[DateMention], text: str) -> list[DateMention]:
+    """ "Ruvin stated on February 12 that Russian forces used a Zircon on February 7": the date of the
+    statement goes after the event's own date (it stays when it is the only one)."""
+    if len(dates) < 2:
+        return dates
+    speech = [d for d in dates if _SPEECH_DATE.search(text, max(0, d.start - 60), d.start)]
+    if not speech or len(speech) == len(dates):
+        return dates
+    after = [d for d in dates if d not in speech and d.start > speech[0].end and not _ONSET.search(text, max(0, d.start - 40), d.start)]
+    if not after:
+        return dates
+    return after + [d for d in dates if d not in after]
+
+
 HISTORY_DAYS = 365  # an event the text dates more than this before publication is background
 
 
@@ -196,6 +224,36 @@ def _people_counts(span: str, kind: str) -> list[QuantityMention]:
         item = "protester" if kind in ("protest", "riot") and who in ("people", "persons") else _SINGULAR.get(who, who.rstrip("s"))
         out.append(QuantityMention(n.start, m.end(), span[n.start : m.end()], item, _PEOPLE_ROLE[kind], n.value, n.qualifier))
     return out
+
+
+_OF_THEM = re.compile(r"\b(?:\d+|\w+) of (?:them|these|those|the)\b")
+
+
+def _item_name(text: str, w: object) -> str:
+    """What a count counts: "82 air attack weapons" counts mixed weapons, not air strikes."""
+    if getattr(w, "generic", False) and text[w.end : w.end + 8].lower().startswith(" weapon"):  # type: ignore[attr-defined]
+        return "air attack weapon" if "air" in w.text.lower() else w.weapon.name  # type: ignore[attr-defined]
+    return w.weapon.name  # type: ignore[attr-defined]
+
+
+def _earlier_item(mentions: DocMentions, start: int) -> list[tuple[int, int, str]]:
+    """ "Air defence destroyed 74 of them": the weapon named last before the sentence, as an item
+    placed before the span (negative offsets), so a partitive count can refer back to it."""
+    before = [
+        w for w in mentions.weapons
+        if w.end <= start and start - w.end <= 300 and w.weapon.role != "system" and not w.generic  # type: ignore[attr-defined]
+    ]
+    if not before:
+        return []
+    w = before[-1]
+    return [(w.start - start, w.end - start, w.weapon.name)]  # type: ignore[attr-defined]
+
+
+def not_a_place(text: str, p: object) -> bool:
+    """A place name that names something else here: a speaker ("Kharkiv mayor Ihor Terekhov said",
+    "Moscow did not comment") or a ship named after a city ("the landing ship Novocherkassk")."""
+    start, end = p.start, p.end  # type: ignore[attr-defined]
+    return bool(_OFFICE_AFTER.match(text, end) or _SPEAKS.match(text, end) or _SHIP_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]]:
@@ -309,6 +367,8 @@ def build_frame(
             continue
         if getattr(p, "qualifies", False):
             continue  # "Novoselivka, Donetsk Oblast": the region only says which Novoselivka
+        if not_a_place(text, p):
+            continue
         loc = p.location
         if loc.precision == 4 and loc.country and (
             _overlaps(actor_spans, p.start, p.end) or _COUNTRY_ACTS.match(text[p.end : min(end, p.end + 40)])
@@ -374,10 +434,13 @@ def build_frame(
         for d in find_dates(span, mentions.published)
         if not _inside(background, d.start, d.end) or _SINCE.search(span, 0, d.start)
     ]
+    dates = _event_dates_first(dates, text)
     if kind is not None and kind != "assessment" and _history(dates, mentions.published):
         kind = base_kind = None  # "Syria's civil war began in 2011 with protests": background, not news
     # counts go to munitions and platforms, not to a generic "air defence system" that shot them down
-    items = [(w.start - start, w.end - start, w.weapon.name) for w in weapons if not (w.generic and w.weapon.role == "system")]
+    items = [(w.start - start, w.end - start, _item_name(text, w)) for w in weapons if not (w.generic and w.weapon.role == "system")]
+    if _OF_THEM.search(low):
+        items = _earlier_item(mentions, start) + items
     quantities = [replace(q, start=q.start + start, end=q.end + start) for q in find_quantities(span, items)]
     if kind in _PEOPLE_ROLE:
         quantities += [replace(q, start=q.start + start, end=q.end + start) for q in _people_counts(span, kind)]
@@ -466,4 +529,4 @@ def _share(f: Frame, other: Frame) -> Frame:
     )
 
 
-__all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for"]
+__all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for", "not_a_place"]

@@ -16,7 +16,7 @@ from itertools import islice
 
 from sitrep.extract.assemble import borrow_places, finish, group_frames
 from sitrep.extract.dates import find_dateline
-from sitrep.extract.frames import DocMentions, frames_for
+from sitrep.extract.frames import DocMentions, frames_for, not_a_place
 from sitrep.extract.nlp import Entity, entities
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.geo import PlaceMention, geocode_text
@@ -78,13 +78,15 @@ def _candidates(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _exclusions(prep: _Prepared) -> list[tuple[int, int]]:
-    """Spans that are people or organisations, so the geocoder leaves them alone.
+    """Spans that are people, organisations or named weapon systems, so the geocoder leaves
+    them alone ("Bradley fighting vehicles" is not a town in Illinois).
 
     spaCy's PERSON entities are not among them: the small model tags lone city names
     ("Sumy", "Kryvyi Rih") as people, so they are checked after geocoding (:func:`_not_people`)."""
     spans = [(e.start, e.end) for e in prep.entities if e.label == "ORG" and _ORG_WORDS.search(e.text)]
     spans += [(a.start, a.end) for a in prep.actors if a.actor.type == "person"]
     spans += [(m.start, m.end) for m in prep.sources if _ORG_WORDS.search(m.text)]
+    spans += [(w.start, w.end) for w in prep.weapons if not w.generic]
     return spans
 
 
@@ -126,7 +128,7 @@ def _extract_prepared(prep: _Prepared) -> list[Event]:
     cut = {d.start: d.end for d in lines}
     frames = [f for s in prep.candidates for f in frames_for(doc.text, _after_dateline(s, cut), mentions)]
     drafts = group_frames(frames)
-    borrow_places(drafts, prep.sentences, places)
+    borrow_places(drafts, prep.sentences, [p for p in places if not not_a_place(doc.text, p)])
     return finish(drafts, doc)
 
 

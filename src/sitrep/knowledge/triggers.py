@@ -78,6 +78,18 @@ class CueSet:
     casualty: re.Pattern[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A publisher's own voice ("the enemy attacked...": a Ukrainian Air Force post), from triggers.json."""
+
+    source: str
+    cues: re.Pattern[str]
+    kinds: frozenset[str]  # empty: any kind
+    alongside: bool  # also when the event names other sources
+    modality: str | None  # None: the event's stance
+    fallback: str | None = None  # the modality when the event's stance is a plain assertion
+
+
 def _load_json(name: str) -> dict[str, Any]:
     try:
         with resources.files("sitrep.knowledge").joinpath("data").joinpath(name).open("r", encoding="utf-8") as fh:
@@ -171,6 +183,37 @@ def cues() -> CueSet:
 
 
 @cache
+def voices() -> tuple[Voice, ...]:
+    """The "voices" of triggers.json, in order (the first whose cues match wins)."""
+    data = _load_json("triggers.json")
+    out = []
+    for i, v in enumerate(data.get("voices") or ()):
+        where = f"triggers.json voices[{i}]"
+        if not isinstance(v, dict) or not v.get("source") or not v.get("cues"):
+            raise KnowledgeError(f"{where} needs a 'source' and a non-empty 'cues' list; fix the data file")
+        modality, fallback = v.get("modality"), v.get("fallback")
+        for m in (modality, fallback):
+            if m not in (None, "asserted", "claimed", "assessed", "predicted", "possible"):
+                raise KnowledgeError(f"{where}: unknown modality {m!r}; use asserted, claimed, assessed, predicted or possible")
+        out.append(
+            Voice(
+                source=str(v["source"]),
+                cues=_alternation(list(v["cues"]), where),
+                kinds=frozenset(v.get("kinds") or ()),
+                alongside=bool(v.get("alongside", False)),
+                modality=modality,
+                fallback=fallback,
+            )
+        )
+    return tuple(out)
+
+
+def find_voice(lowered: str) -> Voice | None:
+    """The publisher whose own voice the (lower-cased) document is written in, if any."""
+    return next((v for v in voices() if v.cues.search(lowered)), None)
+
+
+@cache
 def refine_rules() -> tuple[RefineRule, ...]:
     """The "refine" rules of triggers.json, in order."""
     data = _load_json("triggers.json")
@@ -242,6 +285,7 @@ def validate_all() -> None:
     _trigger_regex()
     cues()
     refine_rules()
+    voices()
     furniture_regex()
     acled_table()
 
@@ -251,6 +295,7 @@ __all__ = [
     "RefineRule",
     "TriggerGroup",
     "TriggerHit",
+    "Voice",
     "acled_table",
     "cues",
     "find_triggers",
@@ -259,4 +304,6 @@ __all__ = [
     "refine_rules",
     "trigger_groups",
     "validate_all",
+    "voices",
+    "find_voice",
 ]
