@@ -52,12 +52,12 @@ The merged event (``combine_reports``) is a pure function of its set of reports:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from sitrep.model import Event, Location
+from sitrep.geo.distance import km
 
 MAX_KM = 25.0
 MAX_SPAN_DAYS = 7
@@ -186,12 +186,6 @@ def region_key(loc: Location) -> str | None:
     return f"{(loc.country or '').lower()}/{loc.admin1.lower()}"
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _sides(event: Event, role: str) -> set[str]:

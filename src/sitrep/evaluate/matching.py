@@ -9,12 +9,12 @@ checked.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sitrep.model import Event
+from sitrep.geo.distance import km as _km
 
 RADIUS_KM = 25.0
 
@@ -46,10 +46,6 @@ def _like(needle: str | None, *hay: str | None) -> bool:
     return needle is not None and any(h and needle.lower() in h.lower() for h in hay)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _obj_ok(gold: dict[str, Any], got: Any, special: dict[str, Any] | None = None) -> bool:

@@ -21,7 +21,6 @@ UCDP: one event per row; detection, location within a tolerance that grows with
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -32,6 +31,7 @@ from typing import Any
 
 from sitrep.evaluate.gold import NO_EVENT, GoldDoc
 from sitrep.model import Event
+from sitrep.geo.distance import km
 
 GOLD_FIELDS = (
     "event",
@@ -135,11 +135,6 @@ class _Tally:
         return tuple((k, *v) for k, v in self.c.items())  # type: ignore[misc]
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 # ----------------------------------------------------------------------------- item matchers (gold dict, predicted object)

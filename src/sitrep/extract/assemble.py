@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitrep.extract.acled import acled_for
+from sitrep.geo.distance import km
 from sitrep.extract.frames import Frame, Placed
 from sitrep.extract.numbers import acled_fatalities
 from sitrep.extract.summary import summarize
@@ -76,9 +77,7 @@ class _Draft:
 def _km(a: Location, b: Location) -> float:
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _compatible(d: _Draft, f: Frame) -> bool:

@@ -6,7 +6,6 @@ Library functions (the tests and ``bench/geocode.py`` call them); each returns a
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -19,15 +18,11 @@ from sitrep.geo.normalize import fold, skeleton
 from sitrep.geo.records import PlaceMention
 from sitrep.geo.resolve import resolve
 from sitrep.geo.scan import scan
+from sitrep.geo.distance import km
 
 TOLERANCE_KM = 25.0
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)
