@@ -186,8 +186,6 @@ def region_key(loc: Location) -> str | None:
     return f"{(loc.country or '').lower()}/{loc.admin1.lower()}"
 
 
-
-
 def _sides(event: Event, role: str) -> set[str]:
     return {a.side for a in event.actors if a.role == role and a.side}
 

@@ -46,8 +46,6 @@ def _like(needle: str | None, *hay: str | None) -> bool:
     return needle is not None and any(h and needle.lower() in h.lower() for h in hay)
 
 
-
-
 def _obj_ok(gold: dict[str, Any], got: Any, special: dict[str, Any] | None = None) -> bool:
     for key, want in gold.items():
         if special and key in special:

@@ -135,8 +135,6 @@ class _Tally:
         return tuple((k, *v) for k, v in self.c.items())  # type: ignore[misc]
 
 
-
-
 # ----------------------------------------------------------------------------- item matchers (gold dict, predicted object)
 
 

@@ -23,8 +23,6 @@ from sitrep.geo.distance import km
 TOLERANCE_KM = 25.0
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class ToponymFailure:
     category: str
