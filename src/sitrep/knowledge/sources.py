@@ -167,6 +167,10 @@ def _person_source(phrase: str) -> SourceInfo | None:
     return None
 
 
+# a personal name right after a title ("mayor Ihor Terekhov", "governor, Oleh Kiper")
+_TITLED_NAME = re.compile(r",?\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s*")
+
+
 def classify_source(phrase: str) -> SourceInfo | None:
     """Who a source phrase names: "the British Ministry of Defense" -> British Ministry of Defence.
 
@@ -181,7 +185,11 @@ def classify_source(phrase: str) -> SourceInfo | None:
     hits = lex.lexicon.scan(phrase)
     if hits:
         best = max(hits, key=lambda h: (h.end - h.start, -h.start))
-        return best.term.payload  # type: ignore[no-any-return]
+        info: SourceInfo = best.term.payload
+        named = _TITLED_NAME.fullmatch(phrase[best.end :])
+        if named and info.side is None:  # "Governor Serhii Lysak": the person, not generic officials
+            return _person_source(named.group(1)) or SourceInfo(named.group(1), info.source_type, None)
+        return info
     return _person_source(phrase)
 
 
