@@ -127,8 +127,8 @@ class DocMentions:
 
 
 def _slice(items: Sequence[object], start: int, end: int) -> list[object]:
-    starts = [it.start for it in items]  # type: ignore[attr-defined]
-    i = bisect.bisect_left(starts, start)
+    # bisect on the items themselves: no list of starts rebuilt for every frame (that was O(n) a call)
+    i = bisect.bisect_left(items, start, key=lambda it: it.start)  # type: ignore[attr-defined]
     out = []
     while i < len(items) and items[i].start < end:  # type: ignore[attr-defined]
         if items[i].end <= end:  # type: ignore[attr-defined]
