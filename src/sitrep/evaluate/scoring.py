@@ -142,8 +142,22 @@ def _low(x: Any) -> str:
     return str(x or "").lower().strip()
 
 
+def _same_region(g: Mapping[str, Any], p: Any) -> bool:
+    """Both are regions (precision 3) of one country with the same name or admin1, spelled either way."""
+    from sitrep.geo.normalize import skeleton
+
+    if g.get("precision") != 3 or p.precision != 3 or g.get("country") != p.country:
+        return False
+    gold = {skeleton(str(x)) for x in (g.get("name"), g.get("admin1")) if x}
+    got = {skeleton(str(x)) for x in (p.name, p.admin1) if x}
+    return bool(gold & got)
+
+
 def location_match(g: Mapping[str, Any], p: Any) -> bool:
+    """Same GeoNames id, within RADIUS_KM, the same region (a region's point is arbitrary), or the same country."""
     if g.get("geonameid") and p.geonameid and g["geonameid"] == p.geonameid:
+        return True
+    if _same_region(g, p):
         return True
     if g.get("lat") is not None and p.lat is not None and g.get("lon") is not None and p.lon is not None:
         return km(g["lat"], g["lon"], p.lat, p.lon) <= RADIUS_KM

@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Self
 
@@ -36,6 +36,25 @@ class EventReport:
     doc_id: str
     document: Document | None
     report: Event  # the event as extracted from that document alone
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """The part of an event a map needs: its id, kind, primary place and summary."""
+
+    id: str
+    kind: str
+    lat: float
+    lon: float
+    summary: str
+
+
+def map_point(event: Event) -> MapPoint | None:
+    """The event's first located place as a :class:`MapPoint`, or None when it has no coordinates."""
+    for loc in event.locations:
+        if loc.lat is not None and loc.lon is not None:
+            return MapPoint(event.id, event.kind, float(loc.lat), float(loc.lon), event.summary)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +112,14 @@ class Store(abc.ABC):
     def query_events(self, flt: EventFilter) -> list[Event]:
         """Events matching ``flt``: latest start date first, then by id; paged by limit/offset."""
         return list(self.iter_events(flt))
+
+    def iter_points(self, flt: EventFilter, limit: int) -> Iterator[MapPoint]:
+        """Located events matching ``flt`` (bbox, limit and offset ignored) as map points, at most ``limit``.
+
+        A store can answer this without decoding whole events; this default decodes them.
+        """
+        events = self.iter_events(replace(flt, bbox=None, limit=limit, offset=0))
+        return (p for p in map(map_point, events) if p is not None)
 
     @abc.abstractmethod
     def count_events(self, flt: EventFilter) -> int:

@@ -8,12 +8,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sitrep.errors import StoreError
 from sitrep.model import Document, Event, EventFilter, event_from_dict, event_to_dict
-from sitrep.store.base import AddResult, Stats, Store
+from sitrep.store.base import AddResult, MapPoint, Stats, Store
 from sitrep.store.merging import MergingMixin
 from sitrep.store.migrations import (
     APPLICATION_ID,
@@ -413,6 +414,20 @@ class SQLiteStore(MergingMixin, WatchStateMixin, Store):
     def iter_events(self, flt: EventFilter) -> Iterator[Event]:
         for record in self.iter_event_json(flt):
             yield event_from_dict(json.loads(record))
+
+    def iter_points(self, flt: EventFilter, limit: int) -> Iterator[MapPoint]:
+        # The primary place is stored in its own columns: no JSON record is decoded.
+        where = self._where(replace(flt, bbox=None, limit=None, offset=0))
+        sql = (
+            "SELECT e.id, e.kind, e.lat, e.lon, e.summary FROM events e "
+            f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND ({where.sql}) LIMIT ?"
+        )
+        try:
+            with self._lock:
+                rows = self.conn.execute(sql, (*where.params, limit)).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read map points from {self.path!r}: {exc}") from exc
+        return (MapPoint(i, k, float(la), float(lo), s or "") for i, k, la, lo, s in rows)
 
     def count_events(self, flt: EventFilter) -> int:
         where = self._where(flt)

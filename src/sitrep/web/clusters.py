@@ -14,20 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sitrep.model import Event
+from sitrep.store.base import MapPoint as Point
+from sitrep.store.base import map_point as event_point
 
 CELL_PX = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """The part of an event the map needs."""
-
-    id: str
-    kind: str
-    lat: float
-    lon: float
-    summary: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +30,6 @@ class Cell:
     kinds: tuple[tuple[str, int], ...]  # most frequent first
     event_id: str | None = None  # set when count == 1
     summary: str | None = None  # set when count == 1
-
-
-def event_point(event: Event) -> Point | None:
-    """The event's first located place, or None when it has no coordinates."""
-    for loc in event.locations:
-        if loc.lat is not None and loc.lon is not None:
-            return Point(event.id, event.kind, float(loc.lat), float(loc.lon), event.summary)
-    return None
 
 
 def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:

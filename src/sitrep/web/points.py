@@ -1,10 +1,8 @@
 """Map points (id, kind, lat, lon, summary) of the events matching a filter, cheaply.
 
-The :class:`~sitrep.store.Store` API returns whole events; decoding 50,000 JSON records for
-a map redraw takes seconds. For the SQLite store this module reads the ``events`` table's
-primary-location columns directly (same WHERE clause as the store, through
-:func:`sitrep.store.query.build_where`) on its own read-only connection; any other store
-falls back to :meth:`Store.iter_events`.
+Points come from :meth:`sitrep.store.Store.iter_points` (the SQLite store reads its
+primary-location columns without decoding events). They are cached as numpy columns per
+filter and per database version, so panning (a new bounding box) does not touch the store.
 """
 
 from __future__ import annotations
@@ -18,10 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.errors import StoreError
 from sitrep.model import EventFilter
 from sitrep.store.base import Store
-from sitrep.web.clusters import Cell, Point, cluster_columns, event_point
+from sitrep.web.clusters import Cell, Point, cluster_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +51,15 @@ class PointReader:
         self._cache: OrderedDict[tuple[object, ...], PointSet] = OrderedDict()
         self._conn: sqlite3.Connection | None = None
         path = getattr(store, "path", None)
-        # Stopgap until the Store API offers points: the SQLite store's WHERE builder.
-        self._where = getattr(store, "_where", None)
-        if self._where is not None and path and path != ":memory:":
+        # A connection of our own, only to see commits by any connection (the store's included)
+        # through PRAGMA data_version; without one (in-memory or non-SQLite stores) nothing is cached.
+        if path and path != ":memory:" and Path(path).is_file():
             uri = f"{Path(path).resolve().as_uri()}?mode=ro"
             try:
                 self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 self._conn.execute("PRAGMA busy_timeout = 5000")
             except sqlite3.Error:
-                self._conn = None  # fall back to the Store API
+                self._conn = None
 
     def clusters(self, flt: EventFilter, zoom: int) -> list[Cell]:
         """Map cells of the located events matching ``flt`` (primary place inside its bbox)."""
@@ -89,16 +86,7 @@ class PointReader:
     def points(self, flt: EventFilter) -> Iterator[Point]:
         """Located events matching ``flt`` (primary place inside its bbox), at most ``max_events``."""
         pset = self.point_set(replace(flt, bbox=None, limit=None, offset=0))
-        index = np.arange(len(pset.ids))
-        if flt.bbox is not None and len(index):
-            min_lon, min_lat, max_lon, max_lat = flt.bbox
-            inside = (pset.lat >= min_lat) & (pset.lat <= max_lat)
-            if min_lon <= max_lon:
-                inside &= (pset.lon >= min_lon) & (pset.lon <= max_lon)
-            else:  # the box crosses the antimeridian
-                inside &= (pset.lon >= min_lon) | (pset.lon <= max_lon)
-            index = index[inside]
-        return pset.points(index.tolist())
+        return pset.points(self._inside(pset, flt).tolist())
 
     def data_version(self) -> int | None:
         """SQLite's ``PRAGMA data_version`` on this reader's own connection (None without one).
@@ -114,39 +102,21 @@ class PointReader:
                 return None
 
     def point_set(self, flt: EventFilter) -> PointSet:
-        if self._conn is None or self._where is None:
-            return self._from_events(flt)
+        version = self.data_version()
+        if version is None:
+            return _point_set(self.store.iter_points(flt, self.max_events))
+        key = (flt, version)
         with self._lock:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            key = (flt, version)
             hit = self._cache.get(key)
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        pset = self._from_sql(flt)
+        pset = _point_set(self.store.iter_points(flt, self.max_events))
         with self._lock:
             self._cache[key] = pset
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
         return pset
-
-    def _from_sql(self, flt: EventFilter) -> PointSet:
-        assert self._conn is not None and self._where is not None
-        where = self._where(flt)
-        sql = (
-            "SELECT e.id, e.kind, e.lat, e.lon, e.summary FROM events e "
-            f"WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL AND ({where.sql}) LIMIT ?"
-        )
-        try:
-            with self._lock:
-                rows = self._conn.execute(sql, (*where.params, self.max_events)).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read map points from {self.store.path!r}: {exc}") from exc
-        return _point_set(Point(i, k, float(la), float(lo), s or "") for i, k, la, lo, s in rows)
-
-    def _from_events(self, flt: EventFilter) -> PointSet:
-        events = self.store.iter_events(replace(flt, limit=self.max_events))
-        return _point_set(p for p in map(event_point, events) if p is not None)
 
     def close(self) -> None:
         if self._conn is not None:
