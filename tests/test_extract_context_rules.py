@@ -27,9 +27,14 @@ def test_event_without_a_place_takes_the_place_of_the_sentence_before():
     assert [loc.name for loc in ev["battle"].locations] == ["Chasiv Yar"]
 
 
-def test_place_is_not_borrowed_for_an_interception():
+def test_interception_borrows_only_the_place_the_attack_was_aimed_at():
+    # gold convention (g004, g006, g007): "attacked Odesa ... Air defence destroyed 9 of them" -> over Odesa
     ev = by_kind("Tonight the enemy attacked Odesa with 12 Shahed drones. Air defence destroyed 9 of them.")
     assert [loc.name for loc in ev["strike"].locations] == ["Odesa"]
+    assert [loc.name for loc in ev["interception"].locations] == ["Odesa"]
+    # ... but not the site of one hit: the missiles shot down were not all over Lviv
+    ev = by_kind("Russian cruise missiles struck a residential neighbourhood in Lviv early on Thursday. "
+                 "Air defence shot down seven of the 10 missiles.")
     assert ev["interception"].locations == ()
 
 
@@ -111,7 +116,7 @@ def test_hedged_forecast_after_an_event_is_its_own_assessment():
 
 def test_voices_load_and_reject_bad_modality(monkeypatch: pytest.MonkeyPatch):
     vs = trig.voices()
-    assert [v.source for v in vs] == ["Air Force of Ukraine", "UK Ministry of Defence"]
+    assert [v.source for v in vs] == ["Air Force of Ukraine", "Institute for the Study of War", "UK Ministry of Defence"]
     assert trig.find_voice("the enemy attacked kyiv") is vs[0]
     assert trig.find_voice("ukrainian air defence shot down four drones") is None
     bad = {"version": 1, "voices": [{"source": "X", "cues": ["x"], "modality": "sure"}]}

@@ -11,6 +11,7 @@ from sitrep.evaluate import EvalReport, evaluate
 ROOT = Path(__file__).resolve().parents[2]
 SETS = {
     "gold": ROOT / "tests" / "gold" / "passages.jsonl",
+    "heldout": ROOT / "tests" / "gold" / "heldout.jsonl",
     "case": ROOT / "tests" / "data" / "case2021_task2_dev.jsonl",
     "ucdp": ROOT / "tests" / "data" / "ucdp_ukraine_dev.jsonl",
 }

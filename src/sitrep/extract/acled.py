@@ -65,9 +65,11 @@ def acled_for(
         elif present:
             sub = by_hint[present[0]]  # hints come strongest first: munitions, generic weapons, platforms, words
     elif kind == "territory_change":
-        nv = spec["non_violent"]
+        nv, wo = spec["non_violent"], spec.get("withdrawal_only")
         if _compiled(tuple(nv["cues"])).search(evidence_text):
             event_type, sub = nv["event_type"], nv["sub_event_type"]
+        elif wo and _compiled(tuple(wo["cues"])).search(evidence_text) and not _compiled(tuple(wo["unless"])).search(evidence_text):
+            event_type, sub = wo["event_type"], wo["sub_event_type"]  # "US forces have withdrawn from a key base"
         else:
             actors = list(actors)
             initiators = {a.side for a in actors if a.role == "initiator" and a.side and a.type == "state_forces"}

@@ -16,6 +16,7 @@ from sitrep.knowledge import (
     classify_source,
     demonym_side,
     find_confidence,
+    find_sources,
 )
 from sitrep.model import Claim
 
@@ -32,7 +33,7 @@ _MEDIA = (
     r"statement|press release|press conference|briefing|report|video|footage|photos?|images|interview|post|bulletin|communiqu[eé]|summary|assessment|"
     r"analysis|dispatch|broadcast|address|speech|tweet|message|imagery|satellite imagery))"
 )
-_CAPSEQ = r"[A-Z][\w’'.\-]*(?:[ -](?:of the|of|for|and|de|al|[A-Z(][\w’'.\-)]*))*"
+_CAPSEQ = r"[A-Z][\w’'.\-]*(?:[ -](?:(?:of the|of|for|and|de|al)\b|[A-Z(][\w’'.\-)]*))*"
 _HEAD = (
     r"(?:government|military|army|officials?|authorities|forces|troops|command|spokes(?:man|woman|person)|ministry|president|"
     r"governor|mayor|prosecutors?|police|sources|media|outlets?|analysts|intelligence|defen[cs]e ministry|foreign ministry|"
@@ -58,13 +59,65 @@ _MEDIUM_FROM = re.compile(
     r"(?:^|\b)" + _DET + r"(?P<medium>" + _MEDIA + r") (?:from|by|of|released by|published by|posted by) " + _SRC
     + r"(?: (?:on|in) [A-Z]\w+)?,? (?:(?:also|further|specifically|reportedly) )?(?P<verb>" + _VERBS + r")\b"
 )
+_ANY_VERB = re.compile(r"\b(?:" + _VERBS + r"|show|indicate)\b")
 _SUBJECT_VERB = re.compile(_SRC + r",? (?:(?:also|further|had|has|have|previously|later|reportedly) )?(?P<verb>" + _VERBS + r")\b")
 _VERB_BY = re.compile(r"\b(?P<verb>reported|claimed|confirmed|denied|published|released|cited|quoted) by " + _SRC)
 _SAID_IN = re.compile(r"\bin an? (?P<medium>" + _MEDIA + r")\b")
 _INFO_FROM = re.compile(
     r"\b(?P<src>(?:information|reports?|intelligence|data|sources?) (?:from|in) [A-Z][\w’']+(?: [A-Z][\w’']+)*) (?P<verb>suggests|suggest|indicates|indicate|shows|show)\b"
 )
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|rejected|refuted|dismissed (?:\w+ ){0,2}(?:claims?|reports?)|false|fake)\b")
+# a reporting verb whose subject is the noun phrase right before it ("the army said", "Ukraine's
+# border service said", "residents who fled told reporters")
+_CHUNK_VERB = re.compile(
+    r"\b(?P<verb>said|says|say|told|tells|reported|reports|stated|states|announced|announces|claimed|claims|"
+    r"denied|denies|confirmed|confirms|added|wrote|writes|noted|notes|warned|insisted|acknowledged|admitted|"
+    r"accused|accuses|blamed|blames|alleged|alleges|indicates|indicate|shows|show|showed)\b"
+)
+_ACCORDING_ANY = re.compile(r"\b(?i:according to) (?P<src>[^,;.:()]+)")
+_CHUNK_TAIL = re.compile(
+    r"(?:\s+(?:also|further|later|earlier|previously|reportedly|had|has|have|hours later|in a statement|"
+    r"on (?:[A-Z]\w+|\d+ \w+)(?: (?:morning|evening|night|afternoon))?))*\s*$"
+)
+_CHUNK_BREAK = re.compile(r"(?:[,;:—(]|\b(?:that|and|but|while|as|after|before|when|because)\b)\s*")
+_CHUNK_HEAD = re.compile(
+    r"\b(?:army|military|junta|prosecutors?|director|governor|mayor|spokes(?:man|woman|person)|ministry|police|"
+    r"officials?|commander|minister|ombudsman|agency|service|administration|office|alliance|council|command|"
+    r"authorities|residents|witnesses|activists|monitors?|group|movement|rebels|militants|fighters)$"
+)
+_CHUNK_SKIP = re.compile(
+    r"^(?:it|this|that|they|he|she|we|i|you|there|which|who|what|these|those|one|some|many|others?|no|none)\b"
+    r"|\b(?:was|were|is|are|been|be|being|not|never)$",
+    re.IGNORECASE,
+)
+_SOURCE_TAIL = re.compile(
+    r"(?:\s+(?:security|press|intelligence|media|service|agency|office|spokes(?:man|woman|person)|command|chief|head|"
+    r"officials?|commander|leader|director|units?|channel))*(?:\s+(?:of|in|from) (?:the )?[\w’'-]+(?: [A-Z][\w’'-]+)?)?\s*"
+)
+_PERSON_END = re.compile(r"(?:^|\s)[A-Z][a-z][\w’'-]+ [A-Z][a-z][\w’'-]+$")
+_ORG_NAME = re.compile(r"[A-Z][\w’'-]*(?: (?:of|the|for|and|[A-Z][\w’'-]*))+")
+_TITLED_AFTER = re.compile(r"\s+(?P<name>[A-Z][a-z][\w’'-]+(?: [A-Z][a-z][\w’'-]+){1,2})\b")
+_COLON_SRC = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,4}[\w’'-]+:\s")
+_CITING = re.compile(r"\bciting (?P<src>(?:(?:local|several|two|three|unnamed|anonymous|[a-z]+ )?(?:witnesses|residents|eyewitnesses|sources|officials|survivors|activists)))\b")
+_REJECT_OBJECT = re.compile(
+    r"(?:(?:the|these|those|such|any|all|its|their|his|her) )?(?:\w+ )?(?:claims?|reports?|allegations?|accusations?|"
+    r"involvement|responsibility|charges?)\b|(?:it|this|that|them|as)\b",
+    re.IGNORECASE,
+)
+
+_EVIDENCE = re.compile(r"(?i)footage|imagery|images|video|photos")
+_SHOWING = frozenset({"indicates", "indicate", "indicated", "shows", "show", "showed", "confirms", "confirmed"})
+_PREP_BEFORE = re.compile(r"\b(?:in|near|from|at|around|outside|across)\s+$")
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?!(?:of|said|says|claimed|claims|reported|stated|added|noted|announced|warned|told|insisted|believes|showed|shows)\b)"
+    r"[\w-]+ (?:that|which) (?:the )?$"
+)
+_PURPOSE = re.compile(r"\b(?:is|are|was|were) (?:\S+ ){0,2}(?:intended|meant|designed|aimed) to\b")
+_FORECAST = re.compile(r"\b(?:will|predicts?|predicted|forecasts?|expects?|expected|in the coming|set to|poised to|plans? to|preparing to)\b")
+_FUTURE = re.compile(r"(?<!\bwhich )(?<!\bwho )(?<!\bthat )\bwill (?!have\b)")
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|refuted|(?:rejected|dismissed) (?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|"
+    r"involvement|responsibility)|rejected (?:it|this|that|them)|false|fake)\b"
+)
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|suggests?|suggesting|reportedly|apparently|appears?|appeared|allegedly|unconfirmed|indicating|indicates|seems?)\b")
 _MODAL = re.compile(r"may|might|could|possibly|perhaps|reportedly|apparently|allegedly")
 _CLAIM_VERB_MODALITY = {
@@ -128,6 +181,48 @@ def _country_government(phrase: str) -> str | None:
     return info.name if info is not None else None
 
 
+def _verb_windows(sentence: str, reach: int = 200) -> list[tuple[int, int]]:
+    """Merged stretches of ``sentence`` that end at a reporting verb and reach ``reach`` characters back."""
+    out: list[tuple[int, int]] = []
+    for m in _ANY_VERB.finditer(sentence):
+        lo = max(0, m.start() - reach)
+        lo = sentence.rfind(" ", 0, lo) + 1 if lo else 0  # start on a word
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((lo, m.end()))
+    return out
+
+
+def _chunk_before(sentence: str, at: int, taken: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The subject of a reporting verb at ``at``: the phrase back to the clause break before it,
+    if it ends in a source ("the army said", "residents who fled told reporters")."""
+    head = sentence[:at]
+    tail = _CHUNK_TAIL.search(head)
+    end = tail.start() if tail else len(head)
+    if any(end - 1 <= fe <= at for _, fe in taken) or any(fs <= end - 1 < fe for fs, fe in taken):
+        return None  # a pattern already named this verb's subject
+    breaks = [b.end() for b in _CHUNK_BREAK.finditer(head, 0, end)]
+    start = breaks[-1] if breaks else 0
+    raw = head[start:end]
+    phrase = raw.strip()
+    if not phrase or len(phrase.split()) > 8 or _CHUNK_SKIP.search(phrase) or any(c.isdigit() for c in phrase):
+        return None
+    start += raw.find(phrase)
+    rel = re.search(r"\s+(?:who|which)\b", phrase)  # "residents who fled told": the relative clause stays
+    core = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase[: rel.start()] if rel else phrase)
+    if not core:
+        return None
+    hits = find_sources(core)
+    if hits and _SOURCE_TAIL.fullmatch(core[hits[-1].end :]):
+        return start, start + len(phrase), core
+    if _PERSON_END.search(core) and classify_source(core) is not None:
+        return start, start + len(phrase), core  # "mayor Ihor Terekhov", a known person
+    if _CHUNK_HEAD.search(core.lower()) and (core[0].islower() or _ORG_NAME.fullmatch(core)):
+        return start, start + len(phrase), re.sub(r"^([a-z][\w-]*)['’]s ", r"\1 ", core)  # "museum's director"
+    return None
+
+
 def _source_type(phrase: str, medium: str | None) -> tuple[str, str]:
     info = classify_source(phrase)
     if info is not None:
@@ -143,6 +238,12 @@ def _source_type(phrase: str, medium: str | None) -> tuple[str, str]:
     return name, stype
 
 
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    """Are offsets ``a`` and ``b`` in one clause (no semicolon between them)?"""
+    lo, hi = min(a, b), max(a, b)
+    return ";" not in sentence[lo:hi]
+
+
 def _denial_elsewhere(sentence: str, s: int, e: int, verb: str | None) -> bool:
     """Is the sentence's denial someone else's? (The source's own verb is not a denial and no
     denial word follows it in its own clause.)"""
@@ -156,6 +257,8 @@ def _denial_elsewhere(sentence: str, s: int, e: int, verb: str | None) -> bool:
 def stance(sentence: str, prediction: bool, anchor: int | None = None) -> Stance:
     """The sentence's own modality (what it asserts, predicts, assesses, hedges or denies)."""
     yard = [c for c in find_confidence(sentence) if c.probability is not None]
+    if prediction and yard and _PURPOSE.search(sentence) and not _FORECAST.search(sentence):
+        prediction = False  # "This is likely intended to slow Ukrainian advances": a judgement of purpose, not a forecast
     if prediction:
         conf = yard[0] if yard else None
         found = list(_HEDGE.finditer(sentence))
@@ -169,7 +272,9 @@ def stance(sentence: str, prediction: bool, anchor: int | None = None) -> Stance
         return Stance("denied", None, None, None)
     if yard:
         c = yard[0]
-        return Stance("assessed", c.text, c.probability, (c.start, c.end))
+        # "It is almost certain that tank losses will remain high": a judgement about the future is a forecast
+        modality = "predicted" if _FUTURE.search(sentence) else "assessed"
+        return Stance(modality, c.text, c.probability, (c.start, c.end))
     hedges = list(_HEDGE.finditer(sentence))
     modals = [h for h in hedges if _MODAL.fullmatch(h.group(0).lower())]
     hedges = modals or hedges  # "suggests Russia may be ...": the modal qualifies the event, the verb reports it
@@ -187,39 +292,78 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
 
     def add(m: re.Match[str], verb: str | None, medium: str | None) -> None:
         src = _clean_source(m.group("src"))
+        s, e = m.span("src")
+        named = _TITLED_AFTER.match(sentence, e)
+        if named and not src.endswith(("’s", "'s")) and classify_source(src + named.group(0)) is not None:
+            src, e = _clean_source(sentence[s : named.end("name")]), named.end("name")
         src = _country_government(src) or src
         if not src or src.lower() in _NOT_SOURCES or len(src) < 3:
             return
-        s, e = m.span("src")
+        if _RELATIVE_BEFORE.search(sentence, 0, s):
+            return  # "an Il-76 that Moscow said was carrying prisoners": an aside about something else
         if any(not (e <= fs or s >= fe) for fs, fe, *_ in found):
             return
         found.append((s, e, src, verb, medium))
 
     for m in _ACCORDING.finditer(sentence):
         add(m, "according to", m.group("medium"))
-    for m in _MEDIUM_FROM.finditer(sentence):
+    # the costly subject patterns end at a reporting verb: run them only on the stretches before one
+    windows = _verb_windows(sentence)
+    reporting = bool(windows)
+    for m in (m for lo, hi in windows for m in _MEDIUM_FROM.finditer(sentence, lo, hi)):
         add(m, m.group("verb").lower(), m.group("medium"))
     for m in _INFO_FROM.finditer(sentence):
         add(m, m.group("verb"), None)
     for m in _VERB_BY.finditer(sentence):
         add(m, m.group("verb"), None)
-    for m in _SUBJECT_VERB.finditer(sentence):
+    for m in (m for lo, hi in windows for m in _SUBJECT_VERB.finditer(sentence, lo, hi)):
         verb = m.group("verb")
         if verb in ("showed", "shows") and not re.search(r"video|footage|image|photo", m.group("src"), re.IGNORECASE):
             continue
+        if verb in ("rejected", "dismissed") and not _REJECT_OBJECT.match(sentence, m.end() + 1):
+            continue  # "dismissed the defence minister", "rejected the plan": not a denial
+        if _PREP_BEFORE.search(sentence, max(0, m.start("src") - 12), m.start("src")):
+            continue  # "Officials in Kharkiv said": the place is not the speaker
         add(m, verb, None)
+    for m in _ACCORDING_ANY.finditer(sentence):
+        # "according to mayor Ihor Terekhov": a titled person or office the name patterns miss
+        phrase = m.group("src").strip()
+        s0 = m.start("src")
+        if not any(not (s0 + len(phrase) <= fs or s0 >= fe) for fs, fe, *_ in found) and len(phrase.split()) <= 7:
+            if classify_source(phrase) is not None:
+                found.append((s0, s0 + len(phrase), phrase, "according to", None))
+    for m in _CHUNK_VERB.finditer(sentence) if reporting else ():
+        chunk = _chunk_before(sentence, m.start(), [(fs, fe) for fs, fe, *_ in found])
+        if chunk is not None:
+            found.append((chunk[0], chunk[1], chunk[2], m.group("verb").lower(), None))
+    colon = _COLON_SRC.match(sentence)
+    head = sentence[: colon.end()].rstrip(": ") if colon else ""
+    if head and classify_source(head) is not None and not any(fs < len(head) for fs, *_ in found):
+        found.append((0, len(head), head, None, None))  # "Russian MoD: air defence destroyed two drones": a live blog
+    for m in _CITING.finditer(sentence):
+        # "the UN refugee agency said, citing witnesses": the witnesses are a source too
+        if not any(not (m.end("src") <= fs or m.start("src") >= fe) for fs, fe, *_ in found):
+            found.append((m.start("src"), m.end("src"), m.group("src"), "cited", None))
     said_in = _SAID_IN.search(sentence)
+    deniers = {fs for fs, _, _, verb, _ in found if _CLAIM_VERB_MODALITY.get((verb or "").lower()) == "denied"}
     out = []
     for s, e, src, verb, medium in sorted(found):
         if medium is None and said_in and said_in.start() > e:
             medium = said_in.group("medium")
         name, stype = _source_type(src, medium)
         modality = st.modality
-        if verb and verb.lower() in _CLAIM_VERB_MODALITY and modality in ("asserted", "claimed"):
-            modality = _CLAIM_VERB_MODALITY[verb.lower()]
-        elif modality == "denied" and _denial_elsewhere(sentence, s, e, verb):
+        own = _CLAIM_VERB_MODALITY.get((verb or "").lower())
+        if _EVIDENCE.search(name) and (verb or "").lower() in _SHOWING:
+            own = "asserted"  # "Geolocated footage indicates that...": evidence shows, it does not hedge
+            if modality == "possible" and st.span and st.span[0] >= e:
+                modality = "asserted" if not _MODAL.search(sentence, st.span[0], st.span[1]) else modality
+        if modality == "possible" and st.span and not _same_clause(sentence, s, st.span[0]):
+            modality = "asserted"  # "X said 34 were killed; Y said ..., apparently alive": the hedge is Y's clause
+        if own and (modality in ("asserted", "claimed") or own in ("claimed", "denied") and modality in ("predicted", "possible")):
+            modality = own
+        elif modality == "denied" and (deniers - {s} or _denial_elsewhere(sentence, s, e, verb)):
             # "X said its forces took the town; Y denied it": the denial is Y's, not X's
-            modality = _CLAIM_VERB_MODALITY.get((verb or "").lower(), "asserted")
+            modality = own or "asserted"
         text_end = max(e, said_in.end() if said_in and said_in.start() > e else e)
         vm = re.search(re.escape(verb), sentence[e:]) if verb and verb != "according to" else None
         if vm:

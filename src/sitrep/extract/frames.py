@@ -17,6 +17,7 @@ from datetime import date
 from sitrep.extract.claims import ClaimMention, Stance, find_claims, stance
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.nlp import Entity
+from sitrep.extract.counts import TARGET_ITEMS, people_counts, ship_losses, target_items
 from sitrep.extract.numbers import (
     CasualtyMention,
     QuantityMention,
@@ -24,6 +25,7 @@ from sitrep.extract.numbers import (
     find_numbers,
     find_quantities,
 )
+from sitrep.extract.placing import drop_locators, held_in, names_something_else, other_clause_spans
 from sitrep.extract.sentences import Sentence
 from sitrep.knowledge import actor_for_side, demonym_side
 from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers, refine_kind
@@ -56,11 +58,28 @@ _SECONDARY_OK = {
     ("riot", "arrest"),
     ("diplomacy", "logistics"),
     ("logistics", "diplomacy"),
+    ("logistics", "deployment"),
+    ("deployment", "logistics"),
+    ("personnel_change", "arrest"),
+    ("arrest", "personnel_change"),
 }
 _STATE_KINDS = {"strike", "interception", "battle", "territory_change", "deployment", "logistics"}
+# an armed party already named: "Yemen's Houthis fired" needs no state forces guessed from "Yemen's"
+_ARMED_TYPES = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external"}
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:’s|'s)?\b")
-_TARGET_PREP = re.compile(r"\b(?:against|on|at|targeting|targeted|struck|hit|attacked|shelled|into|over)\s+(?:\w+\s+){0,3}$")
-_ORIGIN_PREP = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+_TARGET_PREP = re.compile(
+    r"\b(?:against|on(?!\s+(?:\w+day|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the (?:night|morning|evening)))|at|targeting|targeted"
+    r"|struck|hit|attacked|shelled|into|over)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)  # "on Sunday that Russian forces...": a date, not a target
+# "from Belgorod oblast", "from the Primorsko-Akhtarsk and Kursk areas" (not "from Belgorod towards Kharkiv")
+_ORIGIN_PREP = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?!(?:to|towards?|at|on|into|against|over)\s)[\w’'-]+,?\s+){0,2}$")
+# "launched from the Cape Chauda area in Crimea", "from Tu-95 bombers over the Caspian Sea", "fired from a ship in the Black Sea"
+_LAUNCH_AREA = re.compile(
+    r"\b(?:launched|fired|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w/-]+\s+){0,3}(?:area|areas|region|direction|ships?|vessels?|"
+    r"submarines?|bombers?|aircraft|jets|planes|launchers?|positions?|territory|airspace|waters)\s+(?:in|over|on|off|near|of|from)\s+"
+    r"(?:the\s+)?(?:occupied\s+)?$"
+)
 _DEST_PREP = re.compile(r"\b(?:to|towards?|toward|headed for|heading for|into)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _LOSS = re.compile(r"withdr|pulled out|retreat|abandon|fell|fallen|lost|lose|surrender")
 # "Russia may be trying ...": a country that acts is an actor, not a place
@@ -73,7 +92,7 @@ _SPEAKS = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:said|says|denied|denies|did not (?:immediately )?comment|has not commented|declined to comment"
     r"|accused|accuses|blamed|blames|claimed|claims|rejected|responded|did not confirm)\b"
 )
-_SHIP_BEFORE = re.compile(r"\b(?:cruiser|ship|vessel|frigate|corvette|submarine|flagship|tanker|carrier|boat)(?:,)?\s+(?:the\s+)?$", re.IGNORECASE)
+_SHIP_BEFORE = re.compile(r"\b(?:cruiser|ship|vessel|frigate|corvette|submarine|flagship|tanker|carrier|boat|fleet|destroyer|warship)(?:,)?\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_PREFIX = re.compile(r"(?:president|minister|commander|general|colonel|chief|leader|spokes\w+|head|governor|mayor)\W*(?:\w+\W+){0,3}$")
 
 
@@ -205,55 +224,110 @@ def _history(dates: Sequence[DateMention], published: date | None) -> bool:
     return all((published - d.end_date).days > HISTORY_DAYS for d in dates)
 
 
-# counts of people: detained (arrest), taking part (protest, riot), exchanged (prisoner swaps)
-_PEOPLE_ROLE = {"arrest": "captured", "protest": "used", "riot": "used", "diplomacy": "used", "other": "used"}
-_WHO = re.compile(
-    r"\s+(?:of\s+)?(?:\S+\s+){0,2}?(?P<who>people|persons|protesters|demonstrators|suspects|activists|prisoners of war|prisoners|detainees|men|women|migrants|students|workers)\b",
-    re.IGNORECASE,
+# counts of people (detained, taking part, exchanged, deployed) and of attacks repelled: sitrep.extract.counts
+_PEOPLE_KINDS = frozenset(
+    {"arrest", "protest", "riot", "diplomacy", "other", "deployment", "logistics", "violence_against_civilians", "territory_change", "battle", "looting"}
 )
-_SINGULAR = {"people": "person", "persons": "person", "men": "man", "women": "woman", "prisoners of war": "prisoner of war"}
 
 
 def _people_counts(span: str, kind: str) -> list[QuantityMention]:
-    out = []
-    for n in find_numbers(span):
-        m = _WHO.match(span, n.end)
-        if m is None:
+    return people_counts(span, kind)
+
+
+_OF_THEM = re.compile(r"\b(?:\d+|\w+) of (?:them|these|those|the)\b|\bof which\b|\ball (?:\d+|\w+) (?:were|was|have been|had been)\b")
+# generic munition names a count may stand for, with the category words the named weapon must carry
+_REFER_BACK = 1500  # how far back (characters) a generic count looks for the one type it stands for
+_SUBTYPES = {"missile": "missile", "cruise missile": "cruise", "ballistic missile": "ballistic", "drone": "drone"}
+_NOT_THE_NAMED = re.compile(r"\b(?:other|more|different|new|additional|further)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_MIXED_TOTAL = re.compile(r"^[^.;]{0,40}?,?\s+(?:including|among\s+them|mostly|mainly)\b", re.IGNORECASE)
+
+
+def _plain(phrase: str) -> str:
+    """ "armoured vehicles" -> "armoured vehicle"; "aircraft" stays."""
+    low = re.sub(r"\s+", " ", phrase.lower().strip())
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith(("ss", "aircraft")) else low
+
+
+def _item_name(text: str, w: object, mentions: DocMentions | None = None) -> str:
+    """What a count counts: "82 air attack weapons" counts mixed weapons, not air strikes; "59 cruise
+    missiles" after "70 Kh-101/Kh-555 cruise missiles" counts the Kh-101s; "two corvettes" counts
+    corvettes (the surface noun of a generic platform, not the class "warship")."""
+    name: str = w.weapon.name  # type: ignore[attr-defined]
+    if not getattr(w, "generic", False):
+        return name
+    if text[w.end : w.end + 8].lower().startswith(" weapon"):  # type: ignore[attr-defined]
+        return "air attack weapon" if "air" in w.text.lower() else name  # type: ignore[attr-defined]
+    if w.weapon.role == "platform":  # type: ignore[attr-defined]
+        return _plain(w.text)  # type: ignore[attr-defined]
+    cat = _SUBTYPES.get(name.lower())
+    if cat is None or mentions is None or _MIXED_TOTAL.match(text[w.end : w.end + 60]):  # type: ignore[attr-defined]
+        return name
+    if _NOT_THE_NAMED.search(text, max(0, w.start - 24), w.start):  # type: ignore[attr-defined]
+        return name
+    groups: list[list[object]] = []
+    for v in _slice(mentions.weapons, max(0, w.start - _REFER_BACK), w.start):  # type: ignore[attr-defined]
+        if v.generic or v.weapon.role != "munition" or cat not in f"{v.weapon.category or ''} {v.weapon.name}".lower():  # type: ignore[attr-defined]
             continue
-        who = m.group("who").lower()
-        item = "protester" if kind in ("protest", "riot") and who in ("people", "persons") else _SINGULAR.get(who, who.rstrip("s"))
-        out.append(QuantityMention(n.start, m.end(), span[n.start : m.end()], item, _PEOPLE_ROLE[kind], n.value, n.qualifier))
-    return out
+        if groups and text[groups[-1][-1].end : v.start] == "/":  # type: ignore[attr-defined]
+            groups[-1].append(v)  # "Kh-101/Kh-555": one group
+        else:
+            groups.append([v])
+    names = {tuple(sorted(x.weapon.name for x in g)) for g in groups}  # type: ignore[attr-defined]
+    if len(names) != 1:
+        return name
+    # "more than 50 missiles" after "12 Kh-22 missiles" is a larger total, not the Kh-22s again
+    here, there = _count_before(text, w.start), _count_before(text, groups[-1][0].start)  # type: ignore[attr-defined]
+    if here is not None and there is not None and here > there:
+        return name
+    return groups[-1][0].weapon.name  # type: ignore[attr-defined]
 
 
-_OF_THEM = re.compile(r"\b(?:\d+|\w+) of (?:them|these|those|the)\b")
+_COUNT_GAP = re.compile(r"^(?:[\s,]+[\w-]+){0,5}?\s+$")
 
 
-def _item_name(text: str, w: object) -> str:
-    """What a count counts: "82 air attack weapons" counts mixed weapons, not air strikes."""
-    if getattr(w, "generic", False) and text[w.end : w.end + 8].lower().startswith(" weapon"):  # type: ignore[attr-defined]
-        return "air attack weapon" if "air" in w.text.lower() else w.weapon.name  # type: ignore[attr-defined]
-    return w.weapon.name  # type: ignore[attr-defined]
+def _count_before(text: str, pos: int) -> int | None:
+    """The number counting the item that starts at `pos` ("12 Kh-22 cruise missiles" -> 12), if any."""
+    lo = max(0, pos - 50)
+    nums = find_numbers(text[lo:pos])
+    if not nums or not _COUNT_GAP.match(" " + text[lo + nums[-1].end : pos]):
+        return None
+    return nums[-1].value
 
 
-def _earlier_item(mentions: DocMentions, start: int) -> list[tuple[int, int, str]]:
+def _earlier_item(mentions: DocMentions, start: int, text: str = "") -> list[tuple[int, int, str]]:
     """ "Air defence destroyed 74 of them": the weapon named last before the sentence, as an item
     placed before the span (negative offsets), so a partitive count can refer back to it."""
     before = [
-        w for w in mentions.weapons
-        if w.end <= start and start - w.end <= 300 and w.weapon.role != "system" and not w.generic  # type: ignore[attr-defined]
+        (w, _item_name(text, w) if text else w.weapon.name)  # type: ignore[attr-defined]
+        for w in _slice(mentions.weapons, max(0, start - 300), start)
+        if w.weapon.role != "system"  # type: ignore[attr-defined]
     ]
+    before = [(w, n) for w, n in before if not w.generic or n in _SUBTYPES or n == "air attack weapon"]  # type: ignore[attr-defined]
     if not before:
         return []
-    w = before[-1]
-    return [(w.start - start, w.end - start, w.weapon.name)]  # type: ignore[attr-defined]
+    named = [b for b in before if not b[0].generic]  # type: ignore[attr-defined]
+    # "launched 82 air attack weapons, of which 57 ...": the mixed total; "launched 75 Shahed drones ...
+    # Most of the drones ... 74 of them": the Shaheds
+    w, name = before[-1] if before[-1][1] == "air attack weapon" else (named or before)[-1]
+    return [(w.start - start, w.end - start, name)]  # type: ignore[attr-defined]
 
 
 def not_a_place(text: str, p: object) -> bool:
     """A place name that names something else here: a speaker ("Kharkiv mayor Ihor Terekhov said",
     "Moscow did not comment") or a ship named after a city ("the landing ship Novocherkassk")."""
     start, end = p.start, p.end  # type: ignore[attr-defined]
-    return bool(_OFFICE_AFTER.match(text, end) or _SPEAKS.match(text, end) or _SHIP_BEFORE.search(text, max(0, start - 30), start))
+    if _OFFICE_AFTER.match(text, end) or _SPEAKS.match(text, end) or _SHIP_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return names_something_else(text, p)
+
+
+_FRONT = re.compile(r"\b(?:east|eastern|front|frontline|front line|clash\w*|fighting|rebels?|separatists?|militants?|insurgents?|truce|ceasefire)\b")
+_NEGATED = re.compile(r"\b(?:no|never|not any)\s+$")
+_ATTEMPT = re.compile(
+    r"\b(?:tried|trying|attempted|attempting|sought|seeking|intended|intending|failed|in (?:an attempt|a bid|an effort)) to $"
+)
 
 
 def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]]:
@@ -271,7 +345,7 @@ def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]
 
 
 def _place_role(kind: str | None, before: str) -> str:
-    if _ORIGIN_PREP.search(before):
+    if _ORIGIN_PREP.search(before) or (kind in ("strike", "interception") and _LAUNCH_AREA.search(before)):
         return "origin"
     if kind in ("strike", "interception"):
         return "target"
@@ -289,6 +363,8 @@ def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool
         return "target" if _TARGET_PREP.search(before[-40:]) else "initiator"
     if loss and not after_trigger:
         return "target"  # "the last Ukrainian troops had withdrawn": the side that gives ground
+    if loss and re.search(r"\bto\s+(?:the\s+)?$", before):
+        return "initiator"  # "lost control of the town to the RSF": the side that takes it
     if kind in ("personnel_change", "arrest", "assessment"):
         return "subject"
     if _TARGET_PREP.search(before[-40:]):
@@ -321,10 +397,14 @@ def build_frame(
     ]
     weighted = []
     for h in hits:
-        w = h.weight
+        w, k = h.weight, h.kind
+        if _NEGATED.search(low, max(0, h.start - 12), h.start):
+            continue  # "it had carried out no air strikes there": a denial, not a report
         if low[max(0, h.start - 3) : h.start] == "to ":
             w -= 2  # "to launch attacks": an infinitive, not a report of one
-        weighted.append(TriggerHit(h.start, h.end, h.text, h.kind, w, h.hint))
+            if k == "territory_change" and _ATTEMPT.search(low, max(0, h.start - 40), h.start):
+                w, k = 3, "battle"  # "tried to take control of the hill, but were pushed back": fighting, no gain
+        weighted.append(TriggerHit(h.start, h.end, h.text, k, w, h.hint))
     primary, _secondary = _choose([h for h in weighted if h.weight > 0])
 
     casualties = [
@@ -334,7 +414,9 @@ def build_frame(
     ]
     base_kind = primary.kind if primary else None
     if base_kind is not None:
-        generic = not any(h.hint for h in weighted if h.weight > 0) and not any(getattr(w, "delivery", None) for w in weapons)
+        generic = not any(h.hint for h in weighted if h.weight > 0) and not any(
+            getattr(w, "delivery", None) not in (None, "ground") for w in weapons
+        )  # small arms and tanks deliver no remote strike: a bare "attack" with gunfire may be a clash
         base_kind = refine_kind(base_kind, low, generic, primary.end if primary else 0)
         if base_kind is None:
             primary = None
@@ -343,6 +425,8 @@ def build_frame(
             base_kind = "strike"
         elif any(c.group == "civilians" for c in casualties) and re.search(r"gunmen|militants|attackers|shot|stabbed|executed", low):
             base_kind = "violence_against_civilians"
+        elif any(c.group == "military" and c.outcome == "killed" for c in casualties) and _FRONT.search(low):
+            base_kind = "battle"  # "Two Ukrainian soldiers killed in rebel east despite truce": fighting, weapon unstated
 
     predictive = bool(cue.prediction.search(low)) and not all(
         _inside(background, m.start(), m.end()) for m in cue.prediction.finditer(low)
@@ -362,11 +446,16 @@ def build_frame(
     places = []
     acting: list[ActorAt] = []
     actor_spans = [(a.start, a.end) for a in _slice(mentions.actors, start, end)]
-    for p in _slice(mentions.places, start, end):
+    here = [p for p in _slice(mentions.places, start, end) if not getattr(p, "qualifies", False)]
+    # "Novoselivka, Donetsk Oblast": the region only says which Novoselivka (qualifies); "Ocheretyne,
+    # northwest of Avdiivka": Avdiivka only says where Ocheretyne is (a locator)
+    locators = drop_locators(text, here)
+    elsewhere = other_clause_spans(span)
+    for n, p in enumerate(here):
         if _inside(background, p.start - start, p.end - start) or _overlaps(source_spans, p.start, p.end):
             continue
-        if getattr(p, "qualifies", False):
-            continue  # "Novoselivka, Donetsk Oblast": the region only says which Novoselivka
+        if n in locators or _inside(elsewhere, p.start - start, p.end - start) or held_in(text, p.start):
+            continue
         if not_a_place(text, p):
             continue
         loc = p.location
@@ -412,7 +501,7 @@ def build_frame(
         role = _actor_role(kind, person, prefix, after)
         actors.append(ActorAt(replace(person, role=role), e.start, e.end))
         taken.append((e.start, e.end))
-    if base_kind in _STATE_KINDS and not any(a.actor.type == "state_forces" for a in actors):
+    if base_kind in _STATE_KINDS and not any(a.actor.type in _ARMED_TYPES for a in actors):
         for m in _CAPWORD.finditer(span):
             s, e = m.start() + start, m.end() + start
             if _overlaps(source_spans, s, e) or _overlaps(place_spans, s, e) or _overlaps(taken, s, e):
@@ -438,11 +527,18 @@ def build_frame(
     if kind is not None and kind != "assessment" and _history(dates, mentions.published):
         kind = base_kind = None  # "Syria's civil war began in 2011 with protests": background, not news
     # counts go to munitions and platforms, not to a generic "air defence system" that shot them down
-    items = [(w.start - start, w.end - start, _item_name(text, w)) for w in weapons if not (w.generic and w.weapon.role == "system")]
+    items = [(w.start - start, w.end - start, _item_name(text, w, mentions)) for w in weapons if not (w.generic and w.weapon.role == "system")]
+    targets = target_items(span)
+    items += [t for t in targets if not any(a < t[1] and t[0] < b for a, b, _ in items)]
     if _OF_THEM.search(low):
-        items = _earlier_item(mentions, start) + items
-    quantities = [replace(q, start=q.start + start, end=q.end + start) for q in find_quantities(span, items)]
-    if kind in _PEOPLE_ROLE:
+        items = _earlier_item(mentions, start, text) + items
+    quantities = [
+        replace(q, start=q.start + start, end=q.end + start)
+        for q in find_quantities(span, items)
+        if q.role is not None or q.item not in TARGET_ITEMS  # "two depots" with no verb counts nothing done
+    ]
+    quantities += ship_losses(text, start, end)
+    if kind in _PEOPLE_KINDS:
         quantities += [replace(q, start=q.start + start, end=q.end + start) for q in _people_counts(span, kind)]
 
     flags = set()
@@ -497,7 +593,16 @@ def frames_for(text: str, sentence: Sentence, mentions: DocMentions) -> list[Fra
 
 # where one sentence reports two events: "X fired drones at Y, all of which were shot down";
 # "Hezbollah fired missiles at Z, and Israel responded with air strikes on W"
-_CLAUSE_BREAK = re.compile(r"(?:;|,? (?:and|while|but|whereas) (?=[a-z]*\s*[a-z])|, (?=(?:all|most|\d+|\w+) of (?:which|them)\b)|, (?=(?:of which|which were)\b))")
+_CLAUSE_BREAK = re.compile(
+    r"(?:;|,? (?:and|while|but|whereas) (?=[a-z]*\s*[a-z])|, (?=(?:all|most|\d+|\w+) of (?:which|them)\b)|, (?=(?:of which|which were)\b)"
+    r"|,? (?=under which\b)|, (?=where\b)|, (?=adding that\b))"
+)
+
+
+_LIST_GOES_ON = re.compile(
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|several)\s+"
+    r"(?!(?:were|was|of|had|have|more|others)\b)[a-z-]+"
+)
 
 
 def _clause_split(low: str) -> int | None:
@@ -512,11 +617,17 @@ def _clause_split(low: str) -> int | None:
             continue
         if re.match(r"\s*(?:then |later |also )?\w+(?:ed|en)\b", low[m.end():]):
             continue  # "was found and defused": one subject, one event
+        if "and" in m.group(0) and _LIST_GOES_ON.match(low, m.end()):
+            continue  # "12 drones, three missiles and two cruise missiles": one list of weapons
         kb = {h.kind for h in before}
-        ka = {h.kind for h in after}
+        ka = {h.kind for h in after if not _REFERENCE.search(low, max(0, h.start - 30), h.start)}
         if any((x, y) in _SECONDARY_OK for x in kb for y in ka) or ("strike" in kb and "strike" in ka and m.group(0).startswith((";", ", and", " and"))):
             return m.start()
     return None
+
+
+# "..., the largest drone attack since 2022": a noun phrase naming the same event, not a second one
+_REFERENCE = re.compile(r"\b(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _share(f: Frame, other: Frame) -> Frame:

@@ -7,7 +7,11 @@ Three layers, each built on the one before:
                       the 93rd Brigade), years, times, dates, percentages and money are skipped
     find_quantities   numbers linked to the counted item spans a caller found (weapons,
                       "missile", "drone"), with a role from the clause's verb
-                      (launched | intercepted | hit | used | destroyed | captured)
+                      (launched | intercepted | hit | used | destroyed | captured): "struck X
+                      with 4" hits, "attacked X with 4" launches, an aircraft or system shot
+                      down is destroyed ("shot down a Su-34" counts one), a list after a colon
+                      or "along with" takes the role before it, "81 missiles, including ..."
+                      is marked ``mixed`` (a total of several types)
     find_casualties   killed / injured figures by group (civilians | military | unknown),
                       with side from a demonym; ``acled_fatalities`` totals them the ACLED way
                       (the most conservative figure; "dozens" = 12, "tens" = 10, "hundreds" = 100)
@@ -55,6 +59,7 @@ class QuantityMention:
     role: str | None  # launched | intercepted | hit | used | destroyed | captured
     value: int
     qualifier: str
+    mixed: bool = False  # a total over several types: "81 missiles, including six Kinzhals"
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +305,10 @@ _VERB_ROLES: tuple[tuple[str, str], ...] = (
     ),
     (
         "destroyed",
-        r"destroy(?:ed|s|ing)?|wiped\s+out|knock(?:ed)?\s+out|eliminat(?:ed|es|ing)|burn(?:ed|t)|annihilated",
+        (
+            r"destroy(?:ed|s|ing)?|wiped\s+out|knock(?:ed)?\s+out|eliminat(?:ed|es|ing)|burn(?:ed|t)|annihilated"
+            r"|sank|sunk|sink(?:s|ing)?|los(?:t|es|ing)"
+        ),
     ),
     (
         "captured",
@@ -308,13 +316,16 @@ _VERB_ROLES: tuple[tuple[str, str], ...] = (
     ),
     (
         "hit",
-        r"hit|hits|struck|strik(?:es|ing)|damag(?:ed|es|ing)|reached\s+(?:their|its)\s+targets?|landed",
+        (
+            r"(?:struck|hit|strik(?:es|ing))\s+(?:[\w'’-]+\s+){0,4}?(?:with|at)"
+            r"|hit|hits|struck|strik(?:es|ing)|damag(?:ed|es|ing)|reached\s+(?:their|its)\s+targets?|landed"
+        ),
     ),
     (
         "launched",
         (
             r"launch(?:ed|es|ing)?|fir(?:ed|es|ing)|used|us(?:es|ing)|sent|unleash(?:ed|es|ing)|deploy(?:ed|s|ing)"
-            r"|attack(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?with|struck\s+(?:[\w'’-]+\s+){0,4}?with|targeted\s+(?:[\w'’-]+\s+){0,4}?with"
+            r"|attack(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,4}?with|targeted\s+(?:[\w'’-]+\s+){0,4}?with"
             r"|employ(?:ed|s|ing)|dropp(?:ed|ing)|drops?"
         ),
     ),
@@ -347,7 +358,7 @@ _PLATFORM = re.compile(
 )
 _MUNITION = re.compile(
     r"missile|drone|uav|rocket|shahed|geran|kh-|kalibr|iskander|kinzhal|oniks|onyx|tochka|bomb|projectile|shell"
-    r"|munition|s-300|s-400|weapon|target|lancet|tornado|smerch|grad",
+    r"|(?<!am)munition|s-300|s-400|weapon|target|lancet|tornado|smerch|grad",
     _R,
 )
 _AIR_DEFENCE = re.compile(
@@ -359,7 +370,24 @@ _OF_THEM = re.compile(
     r"^\s+(?:of\s+(?:them|these|those|which|it)|of\s+the\s+(?:missiles|drones|rockets))\b",
     _R,
 )
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*$", _R)
+_COORD = re.compile(
+    r"^(?:\s+(?!(?:was|were|is|are|by|from|at|in|on|over|with|to|of|that|which|who)\b)[\w/-]+){0,5}?"
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|along\s+with|together\s+with|,)\s*$",
+    _R,
+)
+# "of which 57 were destroyed: 18 Kh-101 cruise missiles, 39 Shaheds": the list says what the 57 were
+_LIST_AFTER = re.compile(r"^[^.;:]{0,40}:\s*$")
+_MIXED_AFTER = re.compile(r"^[^.;]{0,40}?,?\s+(?:including|among\s+them|mostly|mainly)\b", _R)
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|are|be|been|as)\s+$", _R)
+_DEFINITE = re.compile(r"\bthe\s+$", _R)
+_ALONG = re.compile(r"^[^.;:]*\b(?:along|together)\s+with\s+$", _R)
+# "shot down a Su-34", "destroyed an Il-22", "another Su-34": one platform (never a munition: "a missile hit")
+_ONE = re.compile(r"(?<![\w-])(?:an?|another|one\s+more)\s+(?=\S)", _R)
+_BOTH = re.compile(r"(?<![\w-])both\s+(?=\S)", _R)
+_VAGUE_OF = re.compile(r"^\s+of\s+(?:the\s+)?", _R)
+# "14 air strikes with guided aerial bombs": the strikes count uses of the bomb
+_SORTIE = re.compile(r"air\s*strike|airstrike|sorties?|strikes?$", _R)
+_WITH = re.compile(r"^\s+(?:with|using)\s+(?:[\w-]+\s+){0,2}?$", _R)
 _BARE_AFTER = re.compile(
     r"^\s*(?:[,.;]|were\b|was\b|had\s+been\b|have\s+been\b|are\b|more\b|others?\b)", _R
 )
@@ -396,8 +424,19 @@ def _is_platform(text: str, item: _Item) -> bool:
     )
 
 
+def _is_munition(text: str, item: _Item) -> bool:
+    """A missile, drone, bomb or shell (not an aircraft, ship, vehicle or air-defence system)."""
+    surface = text[item.start : item.end]
+    if _MUNITION.search(item.name):
+        return True
+    return not _PLATFORM.search(item.name) and not _PLATFORM.search(surface) and bool(_MUNITION.search(surface))
+
+
 def _adjust(role: str | None, text: str, item: _Item, pos: int) -> str | None:
-    """Destroyed munitions / air-defence context read as intercepted; platforms are 'used'."""
+    """Destroyed munitions / air-defence context read as intercepted; platforms are 'used'; an
+    aircraft, ship or system shot down is 'destroyed' (it is a loss, not an interception)."""
+    if role in ("destroyed", "intercepted") and not _is_munition(text, item):
+        return "destroyed"
     if role == "destroyed":
         sentence = text[_clause_start(text, pos, 200) : pos + 120]
         if (
@@ -406,7 +445,7 @@ def _adjust(role: str | None, text: str, item: _Item, pos: int) -> str | None:
             or _AIR_DEFENCE.search(sentence)
         ):
             return "intercepted"
-    if role == "launched" and _is_platform(text, item):
+    if role == "launched" and _is_platform(text, item) and not _is_munition(text, item):
         return "used"
     return role
 
@@ -439,18 +478,44 @@ def find_quantities(
         for n in find_numbers(text)
         if not any(n.start < i.end and i.start < n.end for i in spans)
     ]
+    nums += [
+        NumberMention(m.start(), m.start() + 4, text[m.start() : m.start() + 4], 2, "exact")
+        for m in _BOTH.finditer(text)
+    ]
+    nums.sort(key=lambda n: n.start)
     linked: dict[int, tuple[NumberMention, _Item, str | None]] = {}
-    # 1. a number directly before its item ("six Russian Tu-22M3 bombers")
+    # 1. a number directly before its item ("six Russian Tu-22M3 bombers", "thousands of rockets")
     for n in nums:
         nxt = next((i for i in spans if i.start >= n.end), None)
-        if nxt is not None and _gap_ok(text[n.end : nxt.start]):
+        if nxt is None:
+            continue
+        gap = text[n.end : nxt.start]
+        of = _VAGUE_OF.match(gap) if n.value in (10, 12, 20, 100, 1000, 10_000, 100_000) and n.qualifier != "exact" else None
+        if _gap_ok(gap[of.end() :] if of else gap):
+            if _copula_one(text, n):
+                continue
             role = _role_before(text, n.start) or _role_after(text, nxt.end)
-            if role == "launched" and _is_platform(text, nxt):
+            if role == "launched" and _is_platform(text, nxt) and not _is_munition(text, nxt):
                 role = "used"
+            with_item = _sortie_with(text, nxt, spans)
+            if with_item is not None:
+                nxt, role = with_item, "used"
             linked[n.start] = (n, nxt, _adjust(role, text, nxt, n.start))
+    # 1b. "shot down a Su-34", "destroyed a Russian A-50 aircraft and an Il-22": one platform lost
+    for m in _ONE.finditer(text):
+        nxt = next((i for i in spans if i.start >= m.end()), None)
+        if nxt is None or m.start() in linked or not _gap_ok(text[m.end() : nxt.start]) or _is_munition(text, nxt):
+            continue
+        one = NumberMention(m.start(), m.end() - 1, m.group().strip(), 1, "exact")
+        lost = _role_before(text, m.start()) or _single_role_after(text, nxt.end)
+        earlier = max((q for q in linked.values() if q[0].start < m.start()), key=lambda q: q[0].start, default=None)
+        if lost is None and earlier is not None and earlier[2] == "destroyed" and _COORD.match(text[earlier[1].end : m.start()]):
+            lost = "destroyed"  # "destroyed a Russian A-50 aircraft and an Il-22"
+        if _adjust(lost, text, nxt, m.start()) == "destroyed":
+            linked[m.start()] = (one, nxt, "destroyed")
     # 2. partitives and bare numbers ("31 of 33 drones", "two of them", "33 were shot down")
     for idx, n in enumerate(nums):
-        if n.start in linked:
+        if n.start in linked or _copula_one(text, n):
             continue
         after = text[n.end : n.end + 40]
         item: _Item | None = None
@@ -488,27 +553,49 @@ def find_quantities(
             role = _adjust(role, text, item, n.start)
         if item is not None:
             linked[n.start] = (n, item, role)
-    # 3. coordination inherits the role: "destroyed 27 attack drones and 8 cruise missiles"
+    # 3. coordination inherits the role: "destroyed 27 attack drones and 8 cruise missiles";
+    #    a list after a colon says what the count before it was made of
     ordered = sorted(linked.values(), key=lambda t: t[0].start)
     out: list[QuantityMention] = []
     prev_q: tuple[NumberMention, _Item, str | None] | None = None
     for n, item, role in ordered:
-        if (
-            role is None
-            and prev_q is not None
-            and prev_q[2]
-            and _COORD.match(text[prev_q[1].end : n.start])
-        ):
-            role = _adjust(
-                prev_q[2] if prev_q[2] != "used" else None, text, item, n.start
-            )
-        out.append(
-            QuantityMention(
-                n.start, n.end, n.text, item.name, role, n.value, n.qualifier
-            )
-        )
+        if prev_q is not None and prev_q[2]:
+            after_prev = text[max(prev_q[0].end, prev_q[1].end) : n.start]
+            if role is None and (_COORD.match(text[prev_q[1].end : n.start]) or _ALONG.search(after_prev)):
+                role = _adjust(prev_q[2] if prev_q[2] != "used" else None, text, item, n.start)
+            elif _LIST_AFTER.match(after_prev) and (role is None or role == "launched"):
+                role = _adjust(prev_q[2], text, item, n.start)
+        if role is None and _DEFINITE.search(text, max(0, n.start - 8), n.start):
+            continue  # "Of the 88 air attack weapons, 59 were destroyed": the total was given before
+        mixed = bool(_MIXED_AFTER.match(text[item.end : item.end + 60]))
+        out.append(QuantityMention(n.start, n.end, n.text, item.name, role, n.value, n.qualifier, mixed))
         prev_q = (n, item, role)
     return out
+
+
+def _copula_one(text: str, n: NumberMention) -> bool:
+    """ "It was one of 20 missiles": which one, not how many."""
+    return n.text.lower() == "one" and bool(_COPULA_BEFORE.search(text, max(0, n.start - 12), n.start))
+
+
+def _sortie_with(text: str, item: _Item, spans: Sequence[_Item]) -> _Item | None:
+    """ "14 air strikes with guided aerial bombs": the weapon the strikes used."""
+    if not _SORTIE.search(item.name):
+        return None
+    nxt = next((i for i in spans if i.start >= item.end), None)
+    if nxt is None or not _WITH.match(text[item.end : nxt.start]):
+        return None
+    return nxt
+
+
+_SINGLE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:crashed|shot\s+down|downed|destroyed|sunk|sank)\b", _R)
+
+
+def _single_role_after(text: str, pos: int) -> str | None:
+    """ "an Il-76 military transport aircraft crashed", "a Su-25 was shot down": lost."""
+    window = text[pos : pos + 70]
+    cut = re.search(r"[.;:!?]|,\s", window)
+    return "destroyed" if _SINGLE_AFTER.match(window[: cut.start()] if cut else window) else None
 
 
 # --------------------------------------------------------------- casualties
@@ -534,19 +621,20 @@ _KILLED = r"killed|dead|died|die|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe
 _INJURED = r"injured|wounded|hurt|hospitali[sz]ed|sustained\s+injuries|suffered\s+(?:\w+\s+)?injuries|injuries"
 _OUTCOME = rf"(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))(?![\w-])"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|later|all|confirmed|left)\s+)*"
-_MODS = r"(?:(?!(?:were|was|and|of|in|at|on|by|from|to|with|including|who|had|have|has)\b)[\w’'-]+\s+){0,3}?"
+_MODS = r"(?:(?!(?:were|was|and|of|in|at|on|by|from|to|with|including|who|had|have|has)\b)(?:[\w’'-]+|(?:[A-Z]\.){2,})\s+){0,3}?"
 _AFTER_NUM = re.compile(rf"^\s+(?:of\s+(?:the\s+)?)?{_MODS}{_GROUP_NOUN}", _R)
 _OUTCOME_AFTER = re.compile(
     rf"^(?:\s+(?:[\w’'-]+\s+){{0,3}}?|\s+){_AUX}(?:(?:\w+ly)\s+)?{_OUTCOME}", _R
 )
 _BARE_OUTCOME = re.compile(rf"^\s+{_AUX}(?:(?:\w+ly)\s+)?{_OUTCOME}", _R)
 _VERB_OBJ = re.compile(
-    r"\b(?:(?P<killed>kill(?:ed|ing|s)?|claim(?:ed|ing)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of)"
-    r"|(?P<injured>wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?))\s+$",
+    r"\b(?:(?P<killed>kill(?:ed|ing|s)?|claim(?:ed|ing)?\s+the\s+lives\s+of|took\s+the\s+lives\s+of|execut(?:ed|ing|es)"
+    r"|shot\s+dead|murder(?:ed|ing|s)?)"
+    r"|(?P<injured>wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?))\s+(?:(?:all|another|a\s+further|an\s+additional)\s+)?$",
     _R,
 )
 _TOLL = re.compile(
-    r"\bdeath\s+toll\b[^.;]{0,40}?(?:\b(?:to|at|of|is|was|reached|stands|stood)\s+)$",
+    r"\bdeath\s+toll\b[^.;]{0,80}?(?:\b(?:to|at|of|is|was|reached|stands|stood)\s+)$",
     _R,
 )
 _SUBSET = re.compile(
@@ -576,6 +664,13 @@ _CAS_GATE = re.compile(
     _R,
 )
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
+_ABBREV = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[a-z]|\s+[A-Z][a-z]+\s+[a-z])")
+_CREW = re.compile(r"\bcrew|\bsailors?\b", _R)
+_MERCHANT = re.compile(
+    r"\b(?:bulk\s+carrier|cargo\s+ship|container\s+ship|merchant|freighter|tanker|commercial\s+(?:ship|vessel)|ferry|trawler"
+    r"|fishing\s+(?:boat|vessel))",
+    _R,
+)
 
 
 def _group_of(m: re.Match[str]) -> str:
@@ -586,6 +681,8 @@ def _group_of(m: re.Match[str]) -> str:
 
 def _side(words: str) -> str | None:
     low = words.lower()
+    if re.search(r"\bu\.\s?s\.|\bus\s+(?:service|troops|soldiers|forces|military)", low):
+        return "US"
     return next(
         (iso for d, iso in _DEMONYMS.items() if re.search(rf"\b{d}\b", low)), None
     )
@@ -601,7 +698,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     if not _CAS_GATE.search(text):
         return []
     out: list[CasualtyMention] = []
-    for sm in _SENT.finditer(text):
+    masked = _ABBREV.sub(lambda m: m.group().replace(".", "_"), text)  # "U.S." ends no sentence
+    for sm in _SENT.finditer(masked):
         if _CAS_GATE.search(sm.group()):
             out.extend(_sentence_casualties(text, sm.start(), sm.end()))
     return out
@@ -625,6 +723,8 @@ def _sentence_casualties(text: str, lo: int, hi: int) -> list[CasualtyMention]:
         group, side, tail = "unknown", None, end
         if noun:
             group, side, tail = _group_of(noun), _side(noun.group()), end + noun.end()
+            if group == "military" and _CREW.search(noun.group()) and _MERCHANT.search(sent):
+                group, side = "civilians", None  # the crew of a merchant ship are civilians
             if (
                 noun.group("unk")
                 and noun.group("unk").lower() in ("others", "more")
@@ -632,7 +732,7 @@ def _sentence_casualties(text: str, lo: int, hi: int) -> list[CasualtyMention]:
             ):
                 group, side = found[-1].group, found[-1].side
         verb = _VERB_OBJ.search(sent[max(0, start - 40) : start])
-        toll = _TOLL.search(sent[max(0, start - 60) : start])
+        toll = _TOLL.search(sent[max(0, start - 110) : start])
         if verb:
             s0 = start - (len(sent[max(0, start - 40) : start]) - verb.start())
             outcome = _outcome(verb)
@@ -643,7 +743,7 @@ def _sentence_casualties(text: str, lo: int, hi: int) -> list[CasualtyMention]:
             )
             continue
         if toll:
-            s0 = start - (len(sent[max(0, start - 60) : start]) - toll.start())
+            s0 = start - (len(sent[max(0, start - 110) : start]) - toll.start())
             found.append(
                 _cas(
                     text,

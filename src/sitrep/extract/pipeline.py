@@ -106,7 +106,8 @@ def _not_people(places: list[PlaceMention], ents: list[Entity]) -> list[PlaceMen
         return places
     return [
         p for p in places
-        if not any(a < p.end and p.start < b and (a, b) != (p.start, p.end) for a, b in people)
+        # a PERSON inside the place's name ("Don" in "Rostov-on-Don") says nothing about the place
+        if not any(a < p.end and p.start < b and not (p.start <= a and b <= p.end) for a, b in people)
     ]
 
 
@@ -129,7 +130,7 @@ def _extract_prepared(prep: _Prepared) -> list[Event]:
     frames = [f for s in prep.candidates for f in frames_for(doc.text, _after_dateline(s, cut), mentions)]
     drafts = group_frames(frames)
     borrow_places(drafts, prep.sentences, [p for p in places if not not_a_place(doc.text, p)])
-    return finish(drafts, doc)
+    return finish(drafts, doc, prep.sentences)
 
 
 def extract_documents(docs: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Event]]]:

@@ -53,7 +53,8 @@ def fold_uncached(name: str) -> str:
         s = s.translate(_CYR_TABLE).translate(_APOSTROPHES)
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s)
-        s = "".join(ch for ch in s if not unicodedata.combining(ch)).translate(_CYR_TABLE)
+        # lower() again: compatibility forms decompose to capitals ("𝐀" -> "A")
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().translate(_CYR_TABLE)
         s = s.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
         s = s.replace("ß", "ss").replace("æ", "ae").replace("œ", "oe").replace("ð", "d")
     if " " in s or "-" in s or "\t" in s or "_" in s or "/" in s or not s.isascii():

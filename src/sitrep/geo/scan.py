@@ -170,6 +170,9 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             taken.append(m.span())
     _districts(text, gaz, out, exclude)
     taken += [(r.start, r.end) for r in out if r.hint == "admin2"]
+    n_before = len(out)
+    _line_ends(text, gaz, out, exclude, lx)
+    taken += [(r.start, r.end) for r in out[n_before:]]
     keys = gaz.keys
     for run in _runs(text, _tokens(text)):
         n = len(run)
@@ -200,8 +203,9 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                 continue
             if b < n and text[e:run[b][0]] == " ":
                 nxt = text[run[b][0]:run[b][1]]
-                if fold(nxt) in lx.features or (not _is_neutral(nxt, lx) and not any(x[0] == b for x in matched)):
-                    continue
+                if fold(nxt) in lx.features or (not _is_neutral(nxt, lx) and not any(
+                        x[0] == b and not _glued(text, run, x[1], lx) for x in matched)):
+                    continue  # "Black Sea Grain Initiative": "Grain" is a name only inside a longer one
             after_demonym = a > 0 and text[run[a - 1][1]:s] == " " and text[run[a - 1][0]:run[a - 1][1]] in lx.demonyms
             # "Armed Forces of Ukraine", "Ministry of Defence of Russia": part of an organisation
             if a > 0 and text[run[a - 1][1]:s] == " of " and fold(text[run[a - 1][0]:run[a - 1][1]]) in lx.orgwords:
@@ -227,8 +231,16 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             out.append(rm)
     out.sort(key=lambda r: r.start)
     _distribute_plural(text, out)
+    _distribute_type_before(text, out)
     _distribute_prep(text, out)
     return out
+
+
+def _glued(text: str, run: list[tuple[int, int]], b: int, lx: _Lexicon) -> bool:
+    """Is the token after token ``b - 1`` of ``run`` a capitalised word that continues a proper name?"""
+    if b >= len(run) or text[run[b - 1][1]:run[b][0]] != " ":
+        return False
+    return not _is_neutral(text[run[b][0]:run[b][1]], lx)
 
 
 _LOWER_WORDS_RE = re.compile(r"(?: [a-z][a-z-]*){1,3}")
@@ -300,6 +312,31 @@ def _districts(text: str, gaz: Gazetteer, out: list[RawMention], exclude: Sequen
                                   key=skeleton(stem), notes=[f"district named after its town ('{m.group(0)}')"]))
 
 
+_LINE_RE = re.compile(
+    rf"(?<![\w'’-])([{_UP}][\w'’]+)\s?[-–]\s?([{_UP}][\w'’]+)\s+(?:line|axis|front|frontline|front line|highway|road|"
+    r"route|railway|rail line|direction|corridor|sector|motorway)\b"
+)
+
+
+def _line_ends(text: str, gaz: Gazetteer, out: list[RawMention], exclude: Sequence[tuple[int, int]],
+               lx: _Lexicon) -> None:
+    """"the Kupiansk-Svatove line", "the Bakhmut–Siversk highway": both ends are places (the joined
+    name is in no gazetteer)."""
+    if "-" not in text and "–" not in text:
+        return
+    for m in _LINE_RE.finditer(text):
+        if gaz.lookup(skeleton(text[m.start(1):m.end(2)])) or _overlaps(m.start(), m.end(), exclude):
+            continue
+        ends = [(m.start(g), m.end(g), gaz.lookup(skeleton(m.group(g)))) for g in (1, 2)]
+        if not all(ids and not _is_neutral(text[a:b], lx) for a, b, ids in ends):
+            continue
+        for a, b, ids in ends:
+            rm = _decorate(text, a, b, ids, lx)
+            rm.key = skeleton(text[a:b])
+            rm.notes.append(f"end of '{m.group(0)}'")
+            out.append(rm)
+
+
 def _decorate(text: str, s: int, e: int, ids: tuple[int, ...], lx: _Lexicon) -> RawMention:
     rm = RawMention(s, e, e, ids)
     surface = text[s:e]
@@ -322,6 +359,32 @@ def _decorate(text: str, s: int, e: int, ids: tuple[int, ...], lx: _Lexicon) -> 
         rm.notes.append(f"'{t.group(1)} of'")
     rm.prep = bool(q or t or _PREP_RE.search(before))
     return rm
+
+
+_TYPE_LIST_RE = re.compile(r"\b(regions|oblasts|provinces|states|governorates)\s*(?:[—–:(]|--|,)?\s*(?:of\s+|including\s+|namely\s+)?(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def _distribute_type_before(text: str, ms: list[RawMention]) -> None:
+    """"four regions — Donetsk, Luhansk, Zaporizhzhia and Kherson": a plural type word before a list
+    applies to every name in it."""
+    i = 0
+    while i < len(ms):
+        m = _TYPE_LIST_RE.search(text, max(0, ms[i].start - 30), ms[i].start)
+        if m is None or ms[i].hint is not None:
+            i += 1
+            continue
+        hint = "admin1"
+        j = i
+        while True:
+            if ms[j].hint is None:
+                ms[j].hint = hint
+                ms[j].notes.append(f"listed after '{m.group(1)}'")
+            if j + 1 < len(ms) and _LIST_GAP_RE.match(text[ms[j].end:ms[j + 1].start]):
+                j += 1
+            else:
+                break
+        i = j + 1
 
 
 def _distribute_plural(text: str, ms: list[RawMention]) -> None:

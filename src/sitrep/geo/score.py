@@ -268,6 +268,8 @@ MIN_POP_NO_CUE = 1_000_000  # ... and this many when nothing around the name say
 SHORT_NAME = 5  # an alternate name this short may be an English word ("Baby" = Pidhirne)
 FAR_KM = 400  # a village this far from every other place of the document is a namesake ...
 FAR_MAX_POP = 20_000  # ... unless it is a town this big
+COMMON_NAME = 4  # a village name this many places in one country share ("Semenivka", "Novoselivka") ...
+COMMON_FAR_KM = 120  # ... is a namesake this far from every other place of the document
 FOREIGN_FAR_KM = 1_500  # a town outside the focus countries this far from the document's places is a namesake
 
 
@@ -356,6 +358,10 @@ def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
     if c is not None and ctx.anchors and local is None and c.earlier is None and (cc, gaz.admin1[i]) not in ctx.admin1s:
         if pop < FAR_MAX_POP and cc in focus and _far_from_document(gaz, i, ctx, c.k, FAR_KM):
             return f"a village more than {FAR_KM} km from every other place in the document"
+        if (pop < FAR_MAX_POP and cc in focus and sum(gaz.country[j] == cc for j in rm.ids) >= COMMON_NAME
+                and _far_from_document(gaz, i, ctx, c.k, COMMON_FAR_KM)):
+            return (f"one of {COMMON_NAME}+ villages of that name, more than {COMMON_FAR_KM} km from every other "
+                    "place in the document (the one meant is not in the gazetteer)")
         if (cc not in focus and cc not in ctx.countries and pop < MIN_POP_NO_CUE and _in_focus_only(gaz, ctx, i)
                 and _far_from_document(gaz, i, ctx, c.k, FOREIGN_FAR_KM)):
             return f"a foreign town more than {FOREIGN_FAR_KM:,} km from every other place in the document"

@@ -22,12 +22,16 @@ from sitrep.knowledge._matcher import Lexicon, Term, fold, load_json, lower_same
 from sitrep.model import ACTOR_TYPES, Actor
 
 DATA_FILE = "actors.json"
-KINDS = ("military", "government", "police", "civilians")
+KINDS = ("military", "government", "police", "civilians", "protesters", "rioters")
 _ABBR_GAP = re.compile(r"\s*\(")  # "Airborne Forces (VDV)" is one mention
 _NOT_NAMES = frozenset(
     ["News", "Newswire", "Staff", "Assembly", "Prosecutor", "Office", "Council", "Command", "Forces", "Army", "Navy", "Ministry", "Directorate", "Service", "Agency", "Guard", "District", "Republic", "Federation", "Government", "Security", "Intelligence", "Air", "Defence", "Defense", "Committee", "Parliament", "Administration", "Department", "Court", "Police", "Fleet", "Corps", "Brigade", "Regiment"]
 )
-_KIND_TYPE = {"military": "state_forces", "government": "government", "police": "state_forces", "civilians": "civilians"}
+_KIND_TYPE = {
+    "military": "state_forces", "government": "government", "police": "state_forces", "civilians": "civilians",
+    "protesters": "protesters", "rioters": "rioters",
+}
+_CROWDS = {"civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +49,11 @@ class Country:
             return f"Government of {self.acled_country}"
         if kind == "police":
             return f"Police Forces of {self.acled_country}"
-        return f"Civilians ({self.name})"
+        return f"{_CROWDS[kind]} ({self.name})"
 
     def acled_name(self, kind: str) -> str:
         base = self.actor_name(kind)
-        return base if kind == "civilians" or not self.period else f"{base} ({self.period})"
+        return base if kind in _CROWDS or not self.period else f"{base} ({self.period})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,7 @@ class Organisation:
     acled_name: str
     same_as: str | None  # "military:RU": mentions name that country's forces
     aliases: tuple[str, ...]
+    members: tuple[str, ...] = ()  # an alliance: the organisations it stands for ("Three Brotherhood Alliance")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,10 @@ class ActorLexicon:
     title_left_re: re.Pattern[str]
     title_name_re: re.Pattern[str]
     chain_re: re.Pattern[str]  # ", Belarusian and Ukrainian" after a demonym
+    adversaries: dict[str, str]  # ISO -> the opposing state, where a war makes it unambiguous
+    enemy_re: re.Pattern[str]  # "the enemy", "the occupiers": the other side, unnamed
+    civilian_object_re: re.Pattern[str]  # "apartment block", "hospital": civilians are the target
+    military_object_re: re.Pattern[str]  # "ammunition depot", "airfield": the other side's forces are
 
 
 def _alt(words: list[str] | set[str]) -> str:
@@ -185,12 +194,23 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
             kind, _, iso = same_as.partition(":")
             if kind not in KINDS or iso not in countries:
                 raise KnowledgeError(f"{DATA_FILE}: {raw['name']!r} has same_as {same_as!r}; write 'military:RU'")
-        org = Organisation(raw["name"], raw.get("side"), raw["type"], raw["acled_name"], same_as, tuple(raw["aliases"]))
+        org = Organisation(
+            raw["name"], raw.get("side"), raw["type"], raw["acled_name"], same_as, tuple(raw["aliases"]),
+            tuple(_strs(raw.get("members") or [], f"{raw['name']}.members")),
+        )
         orgs.append(org)
         acled_names.setdefault(org.name, (org.acled_name, org.type))
         for alias in {org.name, *org.aliases}:
             add(alias, ("org", org), f"organisation {org.name}")
     org_by_name = {o.name: o for o in orgs}
+    for o in orgs:
+        missing = [m for m in o.members if m not in org_by_name]
+        if missing:
+            raise KnowledgeError(f"{DATA_FILE}: {o.name!r} lists members that are not organisations: {missing}")
+    adversaries = {str(k): str(v) for k, v in (data.get("adversaries") or {}).items()}
+    bad = [k for k, v in adversaries.items() if k not in countries or v not in countries]
+    if bad:
+        raise KnowledgeError(f"{DATA_FILE}: adversaries name countries that are not listed: {bad}")
     people = []
     for person, aliases in _people(data, set(org_by_name)):
         if person.side is not None and person.side not in countries:
@@ -244,7 +264,18 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
         title_name_re=re.compile(
             rf"\s+(?:(?i:{titles})\s+)+(?P<name>[A-Z][a-z][\w'’.-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){{0,2}})"
         ),
+        adversaries=adversaries,
+        enemy_re=_words_re(data, "enemy_words"),
+        civilian_object_re=_words_re(data, "civilian_objects"),
+        military_object_re=_words_re(data, "military_objects"),
     )
+
+
+def _words_re(data: dict[str, Any], key: str) -> re.Pattern[str]:
+    words = _strs(data.get(key) or [], key)
+    if not words:
+        raise KnowledgeError(f"{DATA_FILE}: {key!r} must list at least one phrase")
+    return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -274,6 +305,22 @@ def _any_country(iso: str) -> Country | None:
     if row is None:
         return None
     return Country(iso=iso, name=row["name"], acled_country=row["name"], period=None, demonyms=())
+
+
+def adversary_of(side: str | None) -> str | None:
+    """The opposing state where a war makes it unambiguous ("UA" -> "RU"); else None."""
+    return load_actors().adversaries.get(side) if side else None
+
+
+def alliance_members(actor: Actor) -> list[Actor]:
+    """The organisations an alliance stands for ("Three Brotherhood Alliance" -> MNDAA, TNLA, AA),
+    each with the alliance's text and role; [] for anything that is not an alliance."""
+    lex = load_actors()
+    org = next((o for o in lex.organisations if o.name == actor.name and o.members), None)
+    if org is None:
+        return []
+    by_name = {o.name: o for o in lex.organisations}
+    return [Actor(actor.text, m, by_name[m].side, by_name[m].type, actor.role) for m in org.members]
 
 
 def _person(name: str) -> Person | None:
@@ -418,6 +465,8 @@ __all__ = [
     "acled_actor_name",
     "acled_inter_code",
     "actor_for_side",
+    "adversary_of",
+    "alliance_members",
     "demonym_side",
     "find_actors",
     "load_actors",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitrep.errors import KnowledgeError
@@ -153,10 +153,17 @@ def find_media(text: str) -> list[MediumMention]:
     ]
 
 
-def _person_source(phrase: str) -> SourceInfo | None:
-    from sitrep.knowledge.actors import find_actors, load_actors
+@cache
+def _people() -> dict[str, Any]:
+    from sitrep.knowledge.actors import load_actors
 
-    people = {p.name: p for p in load_actors().people}
+    return {p.name: p for p in load_actors().people}
+
+
+def _person_source(phrase: str) -> SourceInfo | None:
+    from sitrep.knowledge.actors import find_actors
+
+    people = _people()
     for mention in find_actors(phrase):
         person = people.get(mention.actor.name)
         if person is not None:
@@ -171,6 +178,7 @@ def _person_source(phrase: str) -> SourceInfo | None:
 _TITLED_NAME = re.compile(r",?\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s*")
 
 
+@lru_cache(maxsize=8192)
 def classify_source(phrase: str) -> SourceInfo | None:
     """Who a source phrase names: "the British Ministry of Defense" -> British Ministry of Defence.
 

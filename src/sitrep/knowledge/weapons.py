@@ -34,6 +34,7 @@ DATA_FILE = "weapons.json"
 
 _ALIAS_GAP = re.compile(r"""[\s/"'(),-]{0,4}""")  # between two aliases of one weapon
 _HEAD_GAP = re.compile(r"""[\s"')]{1,3}""")  # between a weapon and its noun
+_KIT_GAP = re.compile(r"\s+(?:(?:fitted|equipped|retrofitted|upgraded|converted) )?with (?:an? |the )?")  # bomb -> its kit
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class WeaponEntry:
     origin: str | None = None
     delivery: str | None = None  # ACLED hint: air | missile | artillery | ground | naval | air_defence
     generic: bool = False
+    kit: bool = False  # a guidance/glide kit (UMPK, JDAM-ER): part of the bomb it is fitted to
 
     def weapon(self, text: str) -> Weapon:
         """The model record for a mention of this entry written as ``text``."""
@@ -98,6 +100,13 @@ def _alias_spec(raw: Any, owner: str) -> tuple[str, str, bool | None]:
         icase = raw.get("icase")
         return raw["text"].strip(), str(raw.get("level", "standalone")), (None if icase is None else not icase)
     raise KnowledgeError(f"{DATA_FILE}: alias {raw!r} of {owner!r} must be a string or {{'text': ...}}")
+
+
+def _flag(raw: dict[str, Any], key: str, owner: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise KnowledgeError(f"{DATA_FILE}: {owner!r} has {key} {value!r}; use true or false")
+    return value
 
 
 def _entry_terms(entry: WeaponEntry, specs: list[tuple[str, str, bool | None]]) -> list[Term]:
@@ -157,7 +166,9 @@ def _build(data: dict[str, Any]) -> WeaponLexicon:
                     f"{DATA_FILE}: {name!r} has delivery {raw['delivery']!r}; use one of {sorted(deliveries)} or null"
                 )
             specs = [_alias_spec(a, name) for a in raw.get("aliases") or ()]
-            if not is_generic and _lookup_key(name) not in {_lookup_key(t) for t, _, _ in specs}:
+            # the name is an alias too, unless one is spelt the same ("Emad" with its own level);
+            # an alias "KN23" does not stand for the hyphenated name "KN-23"
+            if not is_generic and name.lower() not in {t.lower() for t, _, _ in specs}:
                 specs.insert(0, (name, "standalone", None))
             entry = WeaponEntry(
                 name=name,
@@ -168,6 +179,7 @@ def _build(data: dict[str, Any]) -> WeaponLexicon:
                 origin=raw.get("origin"),
                 delivery=raw.get("delivery"),
                 generic=is_generic,
+                kit=_flag(raw, "kit", name),
             )
             for term in _entry_terms(entry, specs):
                 claim(term, name)
@@ -232,6 +244,9 @@ def _group(text: str, hits: list[Hit]) -> list[_Group]:
             continue
         gap = fold(text[prev.end : hit.start]) if prev is not None else ""
         if kind == "weapon":
+            if entry.kit and prev is not None and not prev.entry.generic and not prev.entry.kit and _KIT_GAP.fullmatch(gap):
+                prev.end = hit.end  # "FAB-1500 bombs fitted with UMPK": the kit is part of the bomb
+                continue
             same = prev is not None and not prev.entry.generic and prev.entry.name == entry.name
             if same and prev is not None and not prev.absorbed and _ALIAS_GAP.fullmatch(gap):
                 prev.end = hit.end

@@ -1,0 +1,150 @@
+"""How an event's claims are judged once they are gathered.
+
+A belligerent reporting its own forces' success or the enemy's losses makes a claim, not a
+neutral report; one side's report that the other side denies or blames away is a claim too, as is
+one the text calls unverifiable (unless footage confirms it); one source gives one claim. Also the
+small helpers that tell a trailing attribution ("..., the ministry said.") from a leading one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep.knowledge import classify_source, demonym_side, find_sources
+from sitrep.model import Claim
+
+_REPORTING = frozenset({"said", "says", "say", "stated", "states", "announced", "reported", "reports", "according to", "added", "told"})
+_CLAIMABLE = frozenset({"strike", "interception", "battle", "territory_change"})
+
+
+_SUCCESS = (
+    r"(?:taken|took|seized|captured|repelled|repulsed|thwarted|destroyed|killed|shot down|downed|hit|retaken|recaptured|"
+    r"struck|sank|liberated|attacked|entered|cleared|eliminated|intercepted)"
+)
+_OWN_FORCES = re.compile(
+    r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet|drones|missiles)"
+    r"(?: (?!been\b|were\b|was\b)\w+){0,2}? (?:had |has |have )?(?:successfully )?" + _SUCCESS + r"\b"
+    r"|\b(?:said|says|stated|told|reported|announced) (?:\w+ ){0,3}?(?:that )?(?:it|they) (?:had |has |have )?(?:successfully )?"
+    + _SUCCESS + r"\b"
+)
+_FORCES_OF = re.compile(r"\b([A-Z][a-z]+) (?:forces|troops|units|soldiers|fighters|navy|drones|missiles)\b")
+# "58 Ukrainian drones were destroyed", "sank the Russian corvette": the enemy's losses
+_ENEMY_LOSS = re.compile(
+    r"\b(?:killed|destroyed|sank|sunk|shot down|downed|eliminated|wiped out)\b(?:\W+\w+){0,4}?\W+([A-Z][a-z]+)\b"
+    r"|\b([A-Z][a-z]+) (?:\w+ ){0,2}?(?:were|was|had been|have been) (?:\w+ )?(?:killed|destroyed|sunk|shot down|downed|eliminated)\b"
+)
+_PARTISAN = re.compile(r"[A-Z][a-z]+ (?:sources|milbloggers|military bloggers|war bloggers|bloggers|Telegram channels)$")
+_NOT_CLAIMANTS = frozenset({"media", "analyst", "witness", "social_media"})
+_UNVERIFIED = re.compile(r"\b(?:(?:cannot|could not|can ?not|was unable to|were unable to) (?:independently )?(?:verify|confirm)|without (?:providing )?evidence|unverified)\b", re.IGNORECASE)
+
+
+CONFIRMED = re.compile(r"\b(?:footage|imagery|images|video|photos?)\b[^.;]{0,40}\b(?:confirms?|confirmed|shows?|showed)\b", re.IGNORECASE)
+_BLAME = frozenset({"accused", "accuses", "blamed", "blames"})
+_AGREEING = frozenset({"confirmed", "confirms", "acknowledged", "admitted", "admits"})
+
+
+def _claim_side(c: Claim) -> str | None:
+    """The side a claim's source speaks for ("Government of Russia" -> RU), if known."""
+    info = classify_source(c.source)
+    if info is not None and info.side:
+        return info.side
+    country = c.source.rpartition(" of ")[2] if " of " in c.source else ""
+    side = demonym_side(country) if country else None
+    if side is None and c.text:
+        info = classify_source(c.text)
+        side = info.side if info is not None else None
+    return side
+
+
+def _clause_of(c: Claim, sentence: str) -> str:
+    """The clause (between semicolons) that holds a claim's attribution."""
+    at = sentence.find(c.text) if c.text else -1
+    if at == -1:
+        return sentence
+    start = sentence.rfind(";", 0, at) + 1
+    end = sentence.find(";", at + len(c.text))
+    return sentence[start : len(sentence) if end == -1 else end]
+
+
+def own_success(c: Claim, kind: str, sentence: str) -> Claim:
+    """ "Russia's defence ministry said its forces had taken the town", "... said 58 Ukrainian drones were
+    destroyed": a belligerent reporting its own forces' success or the enemy's losses makes a claim."""
+    if c.modality != "asserted" or (c.verb or "").lower() not in _REPORTING or kind not in _CLAIMABLE:
+        return c
+    if _PARTISAN.match(c.source) and demonym_side(c.source.split()[0]) is not None:
+        return replace(c, modality="claimed")  # "according to Russian sources": one side's unverified account
+    if c.source_type in _NOT_CLAIMANTS:
+        return c
+    clause = _clause_of(c, sentence)
+    if _OWN_FORCES.search(clause):
+        return replace(c, modality="claimed")
+    side = _claim_side(c)
+    if side is None:
+        return c
+    for m in _ENEMY_LOSS.finditer(clause):
+        enemy = demonym_side(m.group(1) or m.group(2))
+        if enemy is not None and enemy != side:
+            return replace(c, modality="claimed")
+    # "Shoigu told Putin that Russian forces had taken Lysychansk": the speaker's side reports its gain
+    if kind == "territory_change" and any(demonym_side(m.group(1)) == side for m in _FORCES_OF.finditer(clause)):
+        return replace(c, modality="claimed")
+    return c
+
+
+def disputed(claims: list[Claim], text: str) -> list[Claim]:
+    """One side claims or denies, another side says otherwise: the other side's plain reports are claims
+    too ("the ombudsman says children were deported; Moscow denies this"); so are a belligerent's
+    reports the text calls unverifiable."""
+    sides = {id(c): _claim_side(c) for c in claims if c.source_type not in _NOT_CLAIMANTS}
+    contested = {
+        sides[id(c)] for c in claims if id(c) in sides and (c.modality == "denied" or (c.verb or "").lower() in _BLAME)
+    } - {None}
+    if CONFIRMED.search(text):
+        return claims  # "Geolocated footage confirms Ukrainian control": verified, not merely claimed
+    unverified = bool(_UNVERIFIED.search(text))
+    out = []
+    for c in claims:
+        side = sides.get(id(c))
+        if c.modality == "asserted" and c.verb and c.verb not in _AGREEING and id(c) in sides and (side is not None and contested - {side} or unverified):
+            c = replace(c, modality="claimed")
+        out.append(c)
+    return out
+
+
+def one_per_source(claims: list[Claim]) -> list[Claim]:
+    """ "Russian officials said 21 were killed... Moscow blamed Ukraine": one source, one claim (its
+    claim or denial rather than its plain report)."""
+    rank = {"denied": 0, "claimed": 1}
+    best: dict[str, Claim] = {}
+    for c in claims:
+        key = c.source.lower()
+        if key not in best or rank.get(c.modality, 2) < rank.get(best[key].modality, 2):
+            best[key] = c
+    return [c for c in claims if best.get(c.source.lower()) is c]
+
+
+def trailing(sentence: str, start: int, end: int) -> bool:
+    """Is the attribution at [start, end) a trailing one ("..., the ministry said on Friday.")?"""
+    return sentence[:start].rstrip(" \"'’”").endswith(",") and len(sentence) - end <= 40
+
+
+def title_context(c: Claim, sentence: str) -> str:
+    """A claim's attribution with the few words before it (the speaker's title)."""
+    at = sentence.find(c.text) if c.text else -1
+    return "" if at == -1 else sentence[max(0, at - 30) : at + len(c.text)]
+
+
+def names_source(text: str, source: str) -> bool:
+    """Does an attribution name the source? ("Air Force commander Mykola Oleshchuk said": the Air Force)"""
+    if not text:
+        return False
+    info = classify_source(source)
+    if info is None:
+        return False
+    # the name without its country: "Ukrainian Air Force" -> "air force"
+    core = " ".join(w for w in info.name.split(" of ")[0].split() if demonym_side(w) is None).lower()
+    return any(m.source == info for m in find_sources(text)) or (len(core) > 3 and core in text.lower())
+
+
+__all__ = ["CONFIRMED", "disputed", "names_source", "one_per_source", "own_success", "title_context", "trailing"]
