@@ -205,12 +205,13 @@ def test_the_day_before_follows_the_previous_date() -> None:
             ("Saturday, June 25, 2022", SAT, SAT, "day", None),
         ),
         (
-            "Drones attacked the city on the night of 24-25 June.",
-            ("on the night of 24-25 June", date(2022, 6, 24), SAT, "day", "night"),
+            # one night, dated by the morning it ends (tests/gold/README.md, "Dates")
+        "Drones attacked the city on the night of 24-25 June.",
+            ("on the night of 24-25 June", SAT, SAT, "day", "night"),
         ),
         (
             "Fighting raged on the night of June 24-25.",
-            ("on the night of June 24-25", date(2022, 6, 24), SAT, "day", "night"),
+            ("on the night of June 24-25", SAT, SAT, "day", "night"),
         ),
         (
             "Talks were held between 3 and 5 July 2021.",

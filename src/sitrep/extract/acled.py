@@ -13,9 +13,13 @@ _PASSIVE_LOSS = re.compile(r"\b(?:were|was|been|being) (?:pushed|driven|forced|e
 _REGAIN = re.compile(r"\b(?:liberat\w*|recaptur\w*|retook|retaken|regain\w*|reclaim\w*|took back|pushed back)\b")
 
 
+# "an army spokesman said the rebels took...": the state named as a speaker does not act
+_NOT_A_SPEAKER = r"(?!\w*\s+(?:spokes\w*|sources?|officials?|statements?|media|press|said|says|told|reported|announced))"
+
+
 @cache
-def _compiled(pattern_list: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(pattern_list) + r")")
+def _compiled(pattern_list: tuple[str, ...], suffix: str = "") -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(pattern_list) + r")" + suffix)
 
 
 def _by_cue(spec: dict, text: str) -> str | None:
@@ -27,7 +31,7 @@ def _by_cue(spec: dict, text: str) -> str | None:
 
 def _first_side(spec: dict, text: str) -> str | None:
     """Which is named first in the evidence: a state's forces or a non-state group?"""
-    st = _compiled(tuple(spec.get("state_cues", ()))).search(text) if spec.get("state_cues") else None
+    st = _compiled(tuple(spec.get("state_cues", ())), _NOT_A_SPEAKER).search(text) if spec.get("state_cues") else None
     ns = _compiled(tuple(spec.get("nonstate_cues", ()))).search(text) if spec.get("nonstate_cues") else None
     if st is None and ns is None:
         return None

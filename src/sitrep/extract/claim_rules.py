@@ -3,14 +3,19 @@
 A belligerent reporting its own forces' success or the enemy's losses makes a claim, not a
 neutral report; one side's report that the other side denies or blames away is a claim too, as is
 one the text calls unverifiable (unless footage confirms it); one source gives one claim. Also the
-small helpers that tell a trailing attribution ("..., the ministry said.") from a leading one.
+small helpers that tell a trailing attribution ("..., the ministry said.") from a leading one, and the
+document-level rules that give a claim to another event: a pronoun that speaks again ("..., she added")
+and a concession of damage ("claimed the drones were downed, but acknowledged a fire").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
+from sitrep.extract.claims import find_claims, stance
 from sitrep.knowledge import classify_source, demonym_side, find_sources
 from sitrep.model import Claim
 
@@ -23,7 +28,9 @@ _SUCCESS = (
     r"struck|sank|liberated|attacked|entered|cleared|eliminated|intercepted)"
 )
 _OWN_FORCES = re.compile(
-    r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet|drones|missiles)"
+    r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet|drones|missiles|"
+    r"aircraft|(?:fighter )?jets|warplanes|planes|artillery|air force|special forces|naval forces|marines|paratroopers)"
+    r"(?: and (?:allied|other|partner) [\w-]+(?: [\w-]+)?)?"  # "its fighters and allied resistance forces had taken"
     r"(?: (?!been\b|were\b|was\b)\w+){0,2}? (?:had |has |have )?(?:successfully )?" + _SUCCESS + r"\b"
     r"|\b(?:said|says|stated|told|reported|announced) (?:\w+ ){0,3}?(?:that )?(?:it|they) (?:had |has |have )?(?:successfully )?"
     + _SUCCESS + r"\b"
@@ -37,6 +44,24 @@ _ENEMY_LOSS = re.compile(
 _PARTISAN = re.compile(r"[A-Z][a-z]+ (?:sources|milbloggers|military bloggers|war bloggers|bloggers|Telegram channels)$")
 _NOT_CLAIMANTS = frozenset({"media", "analyst", "witness", "social_media"})
 _UNVERIFIED = re.compile(r"\b(?:(?:cannot|could not|can ?not|was unable to|were unable to) (?:independently )?(?:verify|confirm)|without (?:providing )?evidence|unverified)\b", re.IGNORECASE)
+
+
+# "the Ukrainian military stated that its forces continue to hold the village": a denial of a capture
+_HOLDING = re.compile(
+    r"\b(?:continues?|continued) to (?:hold|control|defend)|\bstill (?:holds?|held|holding|controls?|in control)\b|"
+    r"\b(?:remains?|remained) in (?:control|(?:their|its|our) positions)\b|\bretains? control\b|"
+    r"\b(?:has|have|had) not (?:been )?(?:withdrawn|retreated|lost|captured|taken|fallen)\b|\bno (?:withdrawal|retreat)\b",
+    re.IGNORECASE,
+)
+_STATING = frozenset({*_REPORTING, "stating", "saying", "insisted", "insisting"})
+
+
+def holding(c: Claim, kind: str, sentence: str, rivals: bool) -> Claim:
+    """ "Russia claimed the capture of X; the Ukrainian military stated its forces continue to hold the
+    village": a report that the defenders still hold the place denies a rival's claimed capture."""
+    if kind != "territory_change" or not rivals or c.modality != "asserted" or (c.verb or "").lower() not in _STATING:
+        return c
+    return replace(c, modality="denied") if _HOLDING.search(_clause_of(c, sentence)) else c
 
 
 CONFIRMED = re.compile(r"\b(?:footage|imagery|images|video|photos?)\b[^.;]{0,40}\b(?:confirms?|confirmed|shows?|showed)\b", re.IGNORECASE)
@@ -147,4 +172,77 @@ def names_source(text: str, source: str) -> bool:
     return any(m.source == info for m in find_sources(text)) or (len(core) > 3 and core in text.lower())
 
 
-__all__ = ["CONFIRMED", "disputed", "names_source", "one_per_source", "own_success", "title_context", "trailing"]
+_DAMAGE = re.compile(r"\b(?:damaged|destroyed|killed|injured|wounded|hit|fire|casualties|damage|dead)\b")
+_SAYING = re.compile(r"\b(?:said|says|told|reported|according to|announced|stated|claimed|added)\b")
+_CONCEDING = frozenset({"acknowledged", "admitted", "conceded", "confirmed"})
+# "..., she added": a pronoun that speaks for the source named before
+_PRONOUN_SAID = re.compile(
+    r"(?:^|[,;]\s*)(?P<pro>[Hh]e|[Ss]he|[Ii]t)(?: (?:also|later|further|then))? "
+    r"(?P<verb>added|adds|said|says|noted|stated|wrote|continued|told|reported|warned)\b"
+)
+_PERSON_NAME = re.compile(r"^[A-Z][a-z][\w’'-]+(?: [A-Z][a-z][\w’'-]+){1,2}$")
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Force|Forces|Command|Staff|Office|Service|Administration|Council|Government|Army|Navy|Police|"
+    r"Department|Agency|Institute|Directorate|Movement|Group|Union|Alliance|Kremlin|Officials|Brigade|Corps)\b"
+)
+
+
+def conceded_damage(drafts: Sequence[Any], max_gap: int) -> tuple[dict[int, list[tuple[str, Claim]]], frozenset[int]]:
+    """ "The governor claimed air defences repelled the attack, but acknowledged a fire at the refinery": the
+    concession reports the strike's damage, not the interception. Returns claims for strikes and the
+    mentions to take from the interceptions."""
+    out: dict[int, list[tuple[str, Claim]]] = {}
+    moved: set[int] = set()
+    strikes = [d for d in drafts if d.kind == "strike"]
+    for d in drafts:
+        if d.kind != "interception" or not strikes:
+            continue
+        for f in d.frames:
+            for c in f.claims:
+                if (c.claim.verb or "").lower() not in _CONCEDING:
+                    continue
+                rest = f.sentence.text[c.end - f.sentence.start :][:120].lower()
+                if not _DAMAGE.search(rest):
+                    continue
+                gap = {id(e): min(abs(g.sentence.index - f.sentence.index) for g in e.frames) for e in strikes}
+                near = [e for e in strikes if gap[id(e)] <= max_gap]
+                if near:
+                    target = min(near, key=lambda e: gap[id(e)])
+                    out.setdefault(id(target), []).append((f.sentence.text, c.claim))
+                    moved.add(id(c))
+    return out, frozenset(moved)
+
+
+def pronoun_claims(drafts: Sequence[Any], sentences: Sequence[object], max_gap: int) -> dict[int, list[tuple[str, Claim]]]:
+    """ "Russian drones also hit a bus in Kherson, she added": the person (he, she) or body (it) named as a
+    source in the sentences just before speaks again."""
+    by_index = {getattr(s, "index"): getattr(s, "text") for s in sentences}
+    found: dict[int, list[Claim]] = {}
+    out: dict[int, list[tuple[str, Claim]]] = {}
+    for d in drafts:
+        for f in d.frames:
+            m = _PRONOUN_SAID.search(f.sentence.text)
+            if m is None or any(c.claim.source_type != "unknown" for c in f.claims):
+                continue
+            person = m.group("pro").lower() != "it"
+            for i in range(f.sentence.index - 1, f.sentence.index - 2 - max_gap, -1):
+                if i not in by_index:
+                    continue
+                if i not in found:
+                    t = by_index[i]
+                    found[i] = [x.claim for x in find_claims(t, stance(t, False))] if _SAYING.search(t) else []
+                named = [
+                    c for c in found[i]
+                    if c.source != "unknown" and (bool(_PERSON_NAME.match(c.source)) and not _INSTITUTION.search(c.source)) == person
+                ]
+                if named:
+                    st = f.stance
+                    said = replace(named[-1], text=m.group(0).lstrip(",; "), verb=m.group("verb"), medium=None,
+                                   modality=st.modality, confidence=st.confidence, probability=st.probability)
+                    out.setdefault(id(d), []).append((f.sentence.text, said))
+                    break
+            break
+    return out
+
+
+__all__ = ["CONFIRMED", "conceded_damage", "disputed", "holding", "pronoun_claims", "names_source", "one_per_source", "own_success", "title_context", "trailing"]

@@ -25,11 +25,12 @@ _VERBS = (
     r"confirmed|confirms|denied|denies|deny|rejected|refuted|dismissed|suggested|suggests|suggest|predicted|predicts|predict|"
     r"assessed|assesses|assess|believes|believe|estimated|estimates|wrote|writes|posted|posts|added|told|tells|showed|shows|"
     r"indicated|indicates|warned|warns|alleged|alleges|insisted|insists|acknowledged|admitted|admits|revealed|reveals|"
-    r"published|released|mentioned|observed|forecast|forecasts|expects|expect|concluded|cited|quoted|blamed|blames|accused|accuses"
+    r"published|released|mentioned|observed|forecast|forecasts|expects|expect|concluded|cited|quoted|blamed|blames|accused|accuses|"
+    r"congratulated|congratulates|conceded|concedes"
 )
 _MEDIA = (
     r"(?i:(?:facebook|telegram|twitter|x|instagram|youtube|vk|truth social)(?: post| channel| statement| message| video)?|"
-    r"(?:(?:latest|daily|new|recent|regular|weekly|morning|evening|official) )*(?:intelligence update|intelligence report|situation report|sitrep|update|"
+    r"(?:(?:latest|daily|new|recent|regular|weekly|morning|evening|nightly|televised|video|official) )*(?:intelligence update|intelligence report|situation report|sitrep|update|"
     r"statement|press release|press conference|briefing|report|video|footage|photos?|images|interview|post|bulletin|communiqu[eé]|summary|assessment|"
     r"analysis|dispatch|broadcast|address|speech|tweet|message|imagery|satellite imagery))"
 )
@@ -43,7 +44,7 @@ _GROUP = r"(?:officials|analysts|experts|residents|witnesses|eyewitnesses|source
 # an office named in lower case: "the regional military administration said", "the interior ministry said"
 _OFFICE = (
     r"(?:(?:regional|city|local|district|state|national|interior|defen[cs]e|foreign|health|emergencies|military) )+"
-    r"(?:administration|ministry|prosecutor’?'?s office|police|command|spokes(?:man|woman|person))"
+    r"(?:administration|ministry|prosecutor’?'?s office|police|command|spokes(?:man|woman|person)|government|authorities)"
 )
 _SRC = (
     r"(?P<src>(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: (?:[a-z]+ )?" + _HEAD + r")?"
@@ -62,7 +63,7 @@ _MEDIUM_FROM = re.compile(
 _ANY_VERB = re.compile(r"\b(?:" + _VERBS + r"|show|indicate)\b")
 _SUBJECT_VERB = re.compile(_SRC + r",? (?:(?:also|further|had|has|have|previously|later|reportedly) )?(?P<verb>" + _VERBS + r")\b")
 _VERB_BY = re.compile(r"\b(?P<verb>reported|claimed|confirmed|denied|published|released|cited|quoted) by " + _SRC)
-_SAID_IN = re.compile(r"\bin an? (?P<medium>" + _MEDIA + r")\b")
+_SAID_IN = re.compile(r"\b[Ii]n an? (?P<medium>" + _MEDIA + r")\b")
 _INFO_FROM = re.compile(
     r"\b(?P<src>(?:information|reports?|intelligence|data|sources?) (?:from|in) [A-Z][\w’']+(?: [A-Z][\w’']+)*) (?P<verb>suggests|suggest|indicates|indicate|shows|show)\b"
 )
@@ -71,7 +72,7 @@ _INFO_FROM = re.compile(
 _CHUNK_VERB = re.compile(
     r"\b(?P<verb>said|says|say|told|tells|reported|reports|stated|states|announced|announces|claimed|claims|"
     r"denied|denies|confirmed|confirms|added|wrote|writes|noted|notes|warned|insisted|acknowledged|admitted|"
-    r"accused|accuses|blamed|blames|alleged|alleges|indicates|indicate|shows|show|showed)\b"
+    r"accused|accuses|blamed|blames|alleged|alleges|indicates|indicate|shows|show|showed|suggests|suggest|suggested)\b"
 )
 _ACCORDING_ANY = re.compile(r"\b(?i:according to) (?P<src>[^,;.:()]+)")
 _CHUNK_TAIL = re.compile(
@@ -81,7 +82,7 @@ _CHUNK_TAIL = re.compile(
 _CHUNK_BREAK = re.compile(r"(?:[,;:—(]|\b(?:that|and|but|while|as|after|before|when|because)\b)\s*")
 _CHUNK_HEAD = re.compile(
     r"\b(?:army|military|junta|prosecutors?|director|governor|mayor|spokes(?:man|woman|person)|ministry|police|"
-    r"officials?|commander|minister|ombudsman|agency|service|administration|office|alliance|council|command|"
+    r"officials?|commander|minister|ombudsman|agency|service|administration|office|alliance|council|command|brigade|battalion|regiment|"
     r"authorities|residents|witnesses|activists|monitors?|group|movement|rebels|militants|fighters)$"
 )
 _CHUNK_SKIP = re.compile(
@@ -104,6 +105,58 @@ _REJECT_OBJECT = re.compile(
     re.IGNORECASE,
 )
 
+# a title in apposition to a person: "Oleh Syniehubov, the Kharkiv governor, told Reuters", "according to
+# Oleksandr Prokudin, the governor of Kherson region"
+_TITLE_HEAD = (
+    r"(?:governor|mayor|minister|spokes(?:man|woman|person)|commander|chief|head|director|official|general|adviser|advisor|"
+    r"secretary|president|leader|ombudsman|prosecutor|representative|officer|envoy|chairman|founder|financier|analyst|"
+    r"blogger|milblogger|expert|colonel|administrator|observer)"
+)
+_TITLE_PHRASE = r"(?:the|a|an|[A-Z][\w’'-]*['’]s) [^,;()]{0,80}?\b" + _TITLE_HEAD + r"s?\b[^,;()]{0,60}?"
+_PERSON = r"[A-Z][a-z][\w’'-]+(?: [A-Z][a-z][\w’'-]+){1,2}"
+_APPOSITIVE = re.compile(
+    r"(?P<src>" + _PERSON + r"), (?P<title>" + _TITLE_PHRASE + r"),"
+    r" (?:(?:also|later|earlier|further|on [A-Z]\w+) )?(?P<verb>" + _VERBS + r")\b"
+)
+_TITLE_AFTER = re.compile(r",? (?P<title>" + _TITLE_PHRASE + r")(?=[,.;]|$)")
+# "..., but acknowledged that a fire broke out": a second reporting verb of the same subject
+_SECOND_VERB = re.compile(
+    r",? (?:but|and|yet|while) (?:(?:later|also|then|subsequently) )?(?P<verb>acknowledged|admitted|conceded|confirmed|denied|"
+    r"added|said|claimed|insisted)\b"
+)
+# "..., saying they would return to their bases": a participle reports what the clause's subject says
+_PARTICIPLE = re.compile(
+    r"(?:,|\band) (?P<verb>saying|adding|announcing|claiming|stating|insisting|noting|denying|confirming|acknowledging|"
+    r"admitting)\b"
+)
+_LEAD_SUBJECT = re.compile(
+    r"^(?P<src>(?:[A-Z][\w’'.-]*|[a-z]+(?= [A-Z]))(?: (?:of the|of|[A-Z][\w’'.-]*|boss|leader|chief|president|minister|"
+    r"governor|mayor|head|commander|spokes(?:man|woman|person)|founder|financier))*)\s+(?:has |have |had |later |also )?[a-z]+"
+)
+# "ISW's assessment that ...", "the ministry's claim that ...": a possessive names the source
+_POSSESSIVE = re.compile(
+    r"(?P<src>(?:the )?" + _CAPSEQ + r")['’]s? (?:latest |own |earlier |recent )?(?P<verb>assessment|claim|report|statement|"
+    r"estimate|forecast|conclusion) that\b"
+)
+# "claims the army dismissed as lies", "a claim the Pentagon rejected": the object comes first
+_CLAIM_REJECTED = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|assertions?) (?:that |which )?"
+    r"(?P<src>(?:the |a |an )?[A-Za-z][\w’'.-]*(?: [A-Za-z][\w’'.-]*){0,2}) (?:has |have |had )?"
+    r"(?:(?:flatly|strongly|quickly|later|swiftly|firmly) )?(?P<verb>dismissed|rejected|denied|refuted|disputed)\b"
+)
+_POSSESSIVE_CUE = re.compile(r"['’]s? (?:latest |own |earlier |recent )?(?:assessment|claim|report|statement|estimate|forecast|conclusion) that\b")
+_REJECTED_CUE = re.compile(r"\b(?:dismissed|rejected|denied|refuted|disputed)\b")
+# "Ukrainian officials, speaking on condition of anonymity, said": an aside between the source and its verb
+_ASIDE = re.compile(
+    r"(?P<src>(?:[A-Z][\w’'-]+ )?(?:(?:senior|military|security|intelligence|government|defen[cs]e) )?"
+    r"(?:officials?|sources?|diplomats?|officers?|commanders?|soldiers?|residents|witnesses)|" + _PERSON + r"), "
+    r"(?:speaking|who spoke|who asked|who declined|who requested|who did not want)[^,;]{0,80}, (?P<verb>" + _VERBS + r")\b"
+)
+# "RIA cited the defence ministry as saying": the one cited speaks too
+_CITED_AS = re.compile(r"\b(?:cited|quoted) " + _SRC + r" as (?P<verb>saying|stating|reporting|claiming)\b")
+# "..., the mayor wrote on Telegram", "said in its daily intelligence update": how the claim was published
+_MEDIUM_AFTER = re.compile(r"(?: on [A-Z]\w+| late| early)?,? (?:on|in|via) (?:(?:his|her|its|their|a|an|the) )?(?P<medium>" + _MEDIA + r")\b")
+_PARTICIPLE_MODALITY = {"claiming": "claimed", "insisting": "claimed", "denying": "denied"}
 _EVIDENCE = re.compile(r"(?i)footage|imagery|images|video|photos")
 _SHOWING = frozenset({"indicates", "indicate", "indicated", "shows", "show", "showed", "confirms", "confirmed"})
 _PREP_BEFORE = re.compile(r"\b(?:in|near|from|at|around|outside|across)\s+$")
@@ -114,6 +167,8 @@ _RELATIVE_BEFORE = re.compile(
 _PURPOSE = re.compile(r"\b(?:is|are|was|were) (?:\S+ ){0,2}(?:intended|meant|designed|aimed) to\b")
 _FORECAST = re.compile(r"\b(?:will|predicts?|predicted|forecasts?|expects?|expected|in the coming|set to|poised to|plans? to|preparing to)\b")
 _FUTURE = re.compile(r"(?<!\bwhich )(?<!\bwho )(?<!\bthat )\bwill (?!have\b)")
+# "they are unlikely to take the town": a yardstick word with an infinitive judges what is to come
+_TO_COME = re.compile(r"\s+to\s+(?!have\b|be\s+(?:intended|aimed|designed|meant|used|responsible)\b)[a-z]+")
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|refuted|(?:rejected|dismissed) (?:\w+ ){0,2}(?:claims?|reports?|allegations?|accusations?|"
     r"involvement|responsibility)|rejected (?:it|this|that|them)|false|fake)\b"
@@ -122,6 +177,7 @@ _HEDGE = re.compile(r"\b(?:may|might|could|possibly|perhaps|suggests?|suggesting
 _MODAL = re.compile(r"may|might|could|possibly|perhaps|reportedly|apparently|allegedly")
 _CLAIM_VERB_MODALITY = {
     "denied": "denied", "denies": "denied", "deny": "denied", "rejected": "denied", "refuted": "denied", "dismissed": "denied",
+    "disputed": "denied",
     "predicted": "predicted", "predicts": "predicted", "predict": "predicted", "forecast": "predicted", "forecasts": "predicted",
     "expects": "predicted", "expect": "predicted", "warned": "predicted", "warns": "predicted",
     "assessed": "assessed", "assesses": "assessed", "assess": "assessed", "believes": "assessed", "believe": "assessed",
@@ -129,6 +185,9 @@ _CLAIM_VERB_MODALITY = {
     "suggests": "possible", "suggest": "possible", "suggested": "possible", "indicated": "possible", "indicates": "possible",
     "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed", "alleges": "claimed",
     "insisted": "claimed", "insists": "claimed", "blamed": "claimed", "blames": "claimed", "accused": "claimed", "accuses": "claimed",
+    # a belligerent congratulating its troops on a capture claims the capture
+    "congratulated": "claimed", "congratulates": "claimed", "claiming": "claimed", "denying": "denied",
+    "assessment": "assessed", "estimate": "assessed",
 }
 _NOT_SOURCES = frozenset(
     ["it", "this", "that", "they", "he", "she", "we", "there", "which", "who", "what", "video", "footage", "russia", "ukraine", "the", "a", "an", "russian", "ukrainian", "forces", "troops", "but", "and", "as", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -218,7 +277,7 @@ def _chunk_before(sentence: str, at: int, taken: list[tuple[int, int]]) -> tuple
         return start, start + len(phrase), core
     if _PERSON_END.search(core) and classify_source(core) is not None:
         return start, start + len(phrase), core  # "mayor Ihor Terekhov", a known person
-    if _CHUNK_HEAD.search(core.lower()) and (core[0].islower() or _ORG_NAME.fullmatch(core)):
+    if _CHUNK_HEAD.search(core.lower()) and (core[0].islower() or _ORG_NAME.fullmatch(core) or demonym_side(core.split()[0]) is not None):
         return start, start + len(phrase), re.sub(r"^([a-z][\w-]*)['’]s ", r"\1 ", core)  # "museum's director"
     return None
 
@@ -273,7 +332,7 @@ def stance(sentence: str, prediction: bool, anchor: int | None = None) -> Stance
     if yard:
         c = yard[0]
         # "It is almost certain that tank losses will remain high": a judgement about the future is a forecast
-        modality = "predicted" if _FUTURE.search(sentence) else "assessed"
+        modality = "predicted" if _FUTURE.search(sentence) or _TO_COME.match(sentence, c.end) else "assessed"
         return Stance(modality, c.text, c.probability, (c.start, c.end))
     hedges = list(_HEDGE.finditer(sentence))
     modals = [h for h in hedges if _MODAL.fullmatch(h.group(0).lower())]
@@ -284,6 +343,43 @@ def stance(sentence: str, prediction: bool, anchor: int | None = None) -> Stance
         h = before[-1] if before else hedges[0]
         return Stance("possible", h.group(0), None, h.span())
     return Stance("asserted", None, None, None)
+
+
+def _title_type(title: str) -> str:
+    """The source type a person's title implies ("a spokesperson for Ukraine's southern defence forces": military)."""
+    info = classify_source(title)
+    if info is not None and info.source_type != "unknown" and info.name.lower() != "officials":
+        return info.source_type
+    low = title.lower()
+    return next((t for t, rx in _TYPE_WORDS if rx.search(low)), "unknown")
+
+
+def _more_verbs(sentence: str, found: list[tuple[int, int, str, str | None, str | None]]) -> None:
+    """Reporting verbs without a subject of their own: a second verb of a source ("X claimed that ..., but
+    acknowledged a fire") and a participle of the sentence's subject ("Prigozhin called off the march,
+    saying ..."). Each gets its own mention at the verb, so it covers the clause it introduces."""
+    for s, e, src, verb, medium in list(found):
+        if not verb or verb == "according to":
+            continue
+        at = sentence.find(verb, e)
+        if at == -1:
+            continue
+        for m in _SECOND_VERB.finditer(sentence, at + len(verb)):
+            if any(at < fs < m.start() for fs, *_ in found):
+                break  # another source speaks in between
+            if m.group("verb") != verb:
+                found.append((m.start("verb"), m.end("verb"), src, m.group("verb"), medium))
+            break
+    for m in _PARTICIPLE.finditer(sentence) if "ing" in sentence else ():
+        if any(fs < m.start() for fs, *_ in found):
+            continue  # "the General Staff said, adding that ...": that source's clause already
+        lead = _LEAD_SUBJECT.match(sentence)
+        if lead is None:
+            continue
+        src = _clean_source(lead.group("src"))
+        if src.lower() in _NOT_SOURCES or (classify_source(src) is None and not _PERSON_END.search(" " + src)):
+            continue
+        found.append((m.start("verb"), m.end("verb"), src, m.group("verb"), None))
 
 
 def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
@@ -310,6 +406,22 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
     # the costly subject patterns end at a reporting verb: run them only on the stretches before one
     windows = _verb_windows(sentence)
     reporting = bool(windows)
+    titles: dict[int, str] = {}  # a source's appositive title, by the source's start
+    for m in (m for lo, hi in windows for m in _APPOSITIVE.finditer(sentence, lo, hi)):
+        s, e = m.start("src"), m.end("title")
+        if m.group("src").lower() not in _NOT_SOURCES and not any(not (e <= fs or s >= fe) for fs, fe, *_ in found):
+            found.append((s, e, m.group("src"), m.group("verb").lower(), None))
+            titles[s] = m.group("title")
+    for m in _ASIDE.finditer(sentence) if "," in sentence else ():
+        add(m, m.group("verb").lower(), None)
+    for m in _CITED_AS.finditer(sentence) if " as " in sentence else ():
+        add(m, m.group("verb"), None)
+    if _POSSESSIVE_CUE.search(sentence):
+        for m in _POSSESSIVE.finditer(sentence):
+            add(m, m.group("verb"), None)
+    if _REJECTED_CUE.search(sentence):
+        for m in _CLAIM_REJECTED.finditer(sentence):
+            add(m, m.group("verb"), None)
     for m in (m for lo, hi in windows for m in _MEDIUM_FROM.finditer(sentence, lo, hi)):
         add(m, m.group("verb").lower(), m.group("medium"))
     for m in _INFO_FROM.finditer(sentence):
@@ -320,6 +432,8 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         verb = m.group("verb")
         if verb in ("showed", "shows") and not re.search(r"video|footage|image|photo", m.group("src"), re.IGNORECASE):
             continue
+        if re.search(r"['’]s?$", m.group("src")) and not sentence.startswith(" that", m.end()):
+            continue  # "Voloshyn's report is consistent with ...": a possessive and a noun, not a subject and its verb
         if verb in ("rejected", "dismissed") and not _REJECT_OBJECT.match(sentence, m.end() + 1):
             continue  # "dismissed the defence minister", "rejected the plan": not a denial
         if _PREP_BEFORE.search(sentence, max(0, m.start("src") - 12), m.start("src")):
@@ -344,15 +458,23 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         # "the UN refugee agency said, citing witnesses": the witnesses are a source too
         if not any(not (m.end("src") <= fs or m.start("src") >= fe) for fs, fe, *_ in found):
             found.append((m.start("src"), m.end("src"), m.group("src"), "cited", None))
+    _more_verbs(sentence, found)
     said_in = _SAID_IN.search(sentence)
     deniers = {fs for fs, _, _, verb, _ in found if _CLAIM_VERB_MODALITY.get((verb or "").lower()) == "denied"}
     out = []
     for s, e, src, verb, medium in sorted(found):
-        if medium is None and said_in and said_in.start() > e:
-            medium = said_in.group("medium")
+        if medium is None and said_in and (said_in.start() > e or not sentence[: said_in.start()].strip()):
+            medium = said_in.group("medium")  # "..., X said in a statement", "In a statement, X said"
+        if medium is None and verb and verb != "according to":
+            at = sentence.find(verb, e)
+            after = _MEDIUM_AFTER.match(sentence, at + len(verb)) if at != -1 and at - e < 60 else None
+            medium = after.group("medium") if after else None
         name, stype = _source_type(src, medium)
+        title = titles.get(s) or (m.group("title") if (m := _TITLE_AFTER.match(sentence, e)) and _PERSON_END.search(" " + src) else None)
+        if stype == "unknown" and title:
+            stype = _title_type(title)  # "Oleksandr Prokudin, the governor of Kherson region": a government source
         modality = st.modality
-        own = _CLAIM_VERB_MODALITY.get((verb or "").lower())
+        own = _CLAIM_VERB_MODALITY.get((verb or "").lower()) or _PARTICIPLE_MODALITY.get((verb or "").lower())
         if _EVIDENCE.search(name) and (verb or "").lower() in _SHOWING:
             own = "asserted"  # "Geolocated footage indicates that...": evidence shows, it does not hedge
             if modality == "possible" and st.span and st.span[0] >= e:

@@ -36,6 +36,12 @@ _WHO_ITEM = {
     "officers": "officer", "colonels": "colonel", "generals": "general", "instructors": "instructor",
     "advisers": "adviser", "advisors": "adviser", "mercenaries": "mercenary", "volunteers": "volunteer",
     "conscripts": "conscript", "sailors": "sailor", "villagers": "villager", "passengers": "passenger",
+    "farmers": "farmer", "pupils": "pupil", "schoolchildren": "child", "schoolgirls": "girl", "schoolboys": "boy",
+    "worshippers": "worshipper", "fishermen": "fisherman", "miners": "miner", "traders": "trader",
+    "teachers": "teacher", "doctors": "doctor", "aid workers": "aid worker", "evacuees": "evacuee",
+    "wives": "woman", "relatives": "relative", "family members": "family member", "opposition supporters": "protester",
+    "supporters": "supporter", "rebels": "rebel", "insurgents": "insurgent", "policemen": "police officer",
+    "police officers": "police officer",
 }  # fmt: skip
 _WHO_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_WHO_ITEM, key=len, reverse=True))
 _WHO = re.compile(rf"\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}?(?P<who>{_WHO_ALT})(?![\w-])", _R)
@@ -56,7 +62,7 @@ _CAPTURE_BEFORE = re.compile(
     _R,
 )
 _CAPTURE_AFTER = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been|are\s+being|being|had|have)\s+)?(?:\w+ly\s+)?"
+    r"^\s*(?:(?!and\b|while\b|but\b)[\w’'-]+\s+){0,3}?(?:(?:were|was|have\s+been|had\s+been|are\s+being|being|had|have)\s+)?(?:\w+ly\s+)?"
     r"(?:arrested|detained|abducted|kidnapped|captured|taken\s+(?:hostage|prisoner|captive)|deported|rounded\s+up"
     r"|surrendered|held)\b",
     _R,
@@ -66,7 +72,10 @@ _HARMED = re.compile(
     r"(?:killed|injured|wounded|hurt|dead|died|missing|hospitali[sz]ed)\b",
     _R,
 )
-_HARM_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|hurt(?:ing)?|including|among\s+them)\s+$", _R)
+# "police detained 27 of them", "abducted around 15 others": people named before
+_REFER = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|others|more)\b", _R)
+_PROTEST_CUE = re.compile(r"\b(?:protest\w*|demonstrat\w+|rall(?:y|ied|ies)|march(?:ed|es)?|gathered|vigil|picket\w*)\b", _R)
+_HARM_BEFORE = re.compile(r"\b(?:kill(?:ed|ing|s)?|shot\s+dead|shooting\s+dead|execut(?:ed|ing)|murder(?:ed|ing)|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|hurt(?:ing)?|including|among\s+them)\s+$", _R)
 # the role a count of people plays in an event of each kind, when no verb says otherwise
 _PEOPLE_ROLE = {
     "arrest": "captured", "protest": "used", "riot": "used", "diplomacy": "used", "other": "used",
@@ -88,17 +97,32 @@ def _clause(text: str, pos: int) -> str:
     return text[(cut + 1 if cut >= 0 else lo) : pos]
 
 
-def people_counts(span: str, kind: str | None) -> list[QuantityMention]:
+def _referent(before: str) -> str:
+    """Who "27 of them" / "15 others" are: a crowd at a protest, else the people named last."""
+    if _PROTEST_CUE.search(before):
+        return "protester"
+    named = [m.group("who") for m in re.finditer(rf"\b(?P<who>{_WHO_ALT})(?![\w-])", before, _R)]
+    return _WHO_ITEM[re.sub(r"\s+", " ", named[-1].lower())] if named else "person"
+
+
+def people_counts(span: str, kind: str | None, context: str = "") -> list[QuantityMention]:
     """Counts of people (and of attacks repelled) in a clause of an event of `kind`.
 
     Detained, abducted or surrendering people are ``captured`` whatever the kind; people taking part
     in a protest, exchanged, evacuated or deployed are ``used``; killed or injured people are
     casualties, not counts; attacks and assaults in a battle are ``used``; goods looted are ``captured``.
+    "Detained 27 of them" / "abducted 15 others" count the people named before (in `context`, the
+    sentence before the clause, or the clause itself).
     """
     out: list[QuantityMention] = []
     for n in find_numbers(span):
         before = _clause(span, n.start)
         if _HARM_BEFORE.search(before):
+            continue
+        r = _REFER.match(span, n.end)
+        if r is not None and _CAPTURE_BEFORE.search(before):
+            item = _referent(context + " " + span[: n.start])
+            out.append(QuantityMention(n.start, r.end(), span[n.start : r.end()], item, "captured", n.value, n.qualifier))
             continue
         m = _WHO.match(span, n.end)
         if m is not None:
@@ -108,6 +132,8 @@ def people_counts(span: str, kind: str | None) -> list[QuantityMention]:
             who = re.sub(r"\s+", " ", m.group("who").lower())
             if _CAPTURE_BEFORE.search(before) or _CAPTURE_AFTER.match(rest):
                 role: str | None = "captured"
+            elif kind not in _CROWD_KINDS and _CROWD.match(span, m.end()) is not None:
+                continue  # "several hundred women gathered ...; police detained 27": the crowd, not the detained
             else:
                 role = _PEOPLE_ROLE.get(kind or "")
             if role is None:
@@ -144,14 +170,16 @@ def people_counts(span: str, kind: str | None) -> list[QuantityMention]:
 _TARGETS = re.compile(
     r"\b(?P<t>(?:ammunition|ammo|fuel|oil|weapons?|supply|logistics)\s+(?:depots?|dumps?|warehouses?|storage\s+sites?)"
     r"|depots?|warehouses?|command\s+posts?|radar\s+stations?|radars?|bridges?|sites|positions|firing\s+positions"
-    r"|trains?|locomotives?|trucks?|substations?)(?![\w-])",
+    r"|trains?|locomotives?|(?:pickup\s+)?trucks?|substations?|landing\s+craft|(?:armou?red\s+)?(?:personnel\s+carriers|vehicles))(?![\w-])",
     _R,
 )
 TARGET_ITEMS = frozenset(
     {"ammunition depot", "ammo depot", "fuel depot", "oil depot", "weapons depot", "supply depot", "logistics depot",
      "depot", "warehouse", "command post", "radar station", "radar", "bridge", "site", "position", "firing position",
      "train", "locomotive", "truck", "substation", "ammunition dump", "fuel dump", "ammunition warehouse",
-     "fuel warehouse", "ammunition storage site", "fuel storage site", "weapon depot", "weapons warehouse"}
+     "fuel warehouse", "ammunition storage site", "fuel storage site", "weapon depot", "weapons warehouse",
+     "pickup truck", "landing craft", "vehicle", "armoured vehicle", "armored vehicle", "personnel carrier",
+     "armoured personnel carrier", "armored personnel carrier"}
 )  # fmt: skip
 
 

@@ -24,7 +24,10 @@ Resolution conventions:
   (start = end = published, as the gold coding does); "overnight into Sunday" /
   "overnight on Sunday" is the night ending on Sunday (start = end = Sunday);
   "on the night of June 25" and "Saturday night" are the night of that day
-  (start = end = that day);
+  (start = end = that day); "the night of 16 to 17 March", "overnight on March 28 to 29",
+  "the night of Saturday to Sunday" are one night, dated by the morning it ends (start = end = 17 March);
+* "in the small hours of", "shortly after midnight on", "before dawn on" give a night, "at dawn on" a
+  morning, "at dusk on" an evening; "36 hours ago" is a day; "the first week of May" a week;
 * ``relative`` is True whenever ``published`` was used (including an inferred year).
 
 Durations ("for three days", "after weeks of fighting") are not dates.
@@ -94,7 +97,9 @@ _SMALLNUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|el
 # A prefix that gives a time of day to the date that follows it.
 _PFX = (
     r"(?P<pfx>(?:(?:on|during|in|over)\s+)?the\s+(?:night|morning|afternoon|evening)\s+(?:of|from)"
-    r"|(?:in\s+)?the\s+early\s+hours\s+of|overnight(?:\s+(?:on|into|to))?"
+    r"|(?:in\s+)?the\s+(?:early|small|wee)\s+hours\s+(?:of|on)|overnight(?:\s+(?:on|into|to|from))?"
+    r"|(?:just\s+|shortly\s+|soon\s+)?(?:before|after)\s+(?:dawn|daybreak|sunrise|midnight|dusk|nightfall)\s+on"
+    r"|(?:at|around)\s+(?:dawn|daybreak|sunrise|midnight|dusk|nightfall|noon|midday)\s+on"
     r"|late(?:\s+on)?|early(?:\s+on)?)\s+"
 )
 # Words before a match, found by looking back from its start (cheaper than optional prefixes).
@@ -152,8 +157,14 @@ def _pfx_tod(pfx: str | None) -> tuple[str | None, int]:
     p = pfx.lower()
     if p.startswith("overnight"):
         return "night", 0  # a night is dated by the morning it ends (tests/gold/README.md)
-    if "night" in p or "early hours" in p:
-        return "night", 0
+    if "night" in p or " hours" in p or "midnight" in p or "before dawn" in p or "before daybreak" in p:
+        return "night", 0  # "in the small hours of", "shortly after midnight on", "before dawn on"
+    if "dawn" in p or "daybreak" in p or "sunrise" in p:
+        return "morning", 0
+    if "dusk" in p or "nightfall" in p:
+        return "evening", 0
+    if "noon" in p or "midday" in p:
+        return "afternoon", 0
     for tod in ("morning", "afternoon", "evening"):
         if tod in p:
             return tod, 0
@@ -162,6 +173,12 @@ def _pfx_tod(pfx: str | None) -> tuple[str | None, int]:
     if p.startswith("early"):
         return "morning", 0
     return None, 0
+
+
+def _night_end(a: date, b: date, tod: str | None) -> date:
+    """ "the night of 16 to 17 March", "overnight on March 28 to 29": one night, dated by the
+    morning it ends (tests/gold/README.md), so the range collapses to its last day."""
+    return b if tod == "night" and (b - a).days == 1 else a
 
 
 def _year_for(m: int, d: int, published: date | None, year: str | None) -> int | None:
@@ -227,7 +244,7 @@ def _h_range(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
         return
     start, pfx = _prefixed(m, between=True)
     tod, _ = _pfx_tod(pfx)
-    yield (start, m.end(), a, b, "day", tod, not m["y"])
+    yield (start, m.end(), _night_end(a, b, tod), b, "day", tod, not m["y"])
 
 
 def _h_clock_range(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
@@ -251,6 +268,14 @@ def _h_part_month(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     if y is None:
         return
     last = monthrange(y, mo)[1]
+    week = re.search(r"(first|second|third|fourth|last) week", part)
+    if week:  # "in the first week of May": seven days, the last week running to the month's end
+        k = ("first", "second", "third", "fourth").index(week.group(1)) if week.group(1) != "last" else -1
+        a = 1 + 7 * k if k >= 0 else last - 6
+        b = min(last, a + 6)
+        start = m.start("part")
+        yield (start, m.end(), date(y, mo, a), date(y, mo, b), "week", None, not m["y"])
+        return
     if (
         "early" in part
         or "beginning" in part
@@ -319,7 +344,9 @@ def _h_weekday(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     if m["wd2"]:
         wd2 = _WEEKDAY_NUM[m["wd2"].lower()]
         end_day = day + timedelta(days=(wd2 - wd) % 7 or 7)
-        yield (start, m.end(), start_day, end_day, "day", tod, True)
+        if end_day > pub:  # "from Friday to Sunday", reported on Sunday: the span already over
+            start_day, end_day = start_day - timedelta(days=7), end_day - timedelta(days=7)
+        yield (start, m.end(), _night_end(start_day, end_day, tod), end_day, "day", tod, True)
         return
     yield (start, m.end(), start_day, day, "day", tod, True)
 
@@ -366,8 +393,8 @@ def _h_ago(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     unit = m["unit"].lower().rstrip("s")
     if n is None:
         return
-    if unit == "day":
-        d = pub - timedelta(days=n)
+    if unit in ("day", "hour"):
+        d = pub - timedelta(days=n if unit == "day" else n // 24)  # "36 hours ago": the day before
         yield (m.start(), m.end(), d, d, "day", None, True)
     elif unit == "week":
         d = pub - timedelta(days=7 * n)
@@ -405,7 +432,7 @@ def _h_past(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
     if n is None:
         return
     unit = m["unit"].lower().rstrip("s")
-    days = {"hour": max(1, -(-n // 24)), "day": n, "week": 7 * n, "month": 30 * n}[unit]
+    days = {"hour": max(1, -(-n // 24)), "day": n, "week": 7 * n, "fortnight": 14 * n, "month": 30 * n}[unit]
     precision = "day" if days <= 2 else ("week" if days <= 14 else "month")
     yield (m.start(), m.end(), pub - timedelta(days=days), pub, precision, None, True)
 
@@ -453,6 +480,20 @@ def _h_period(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
         )
 
 
+def _h_since_start(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
+    """'since the beginning of the month': from the first day of the period to publication."""
+    if pub is None:
+        return
+    unit = m["unit"]
+    if unit == "week":
+        a, prec = pub - timedelta(days=pub.weekday()), "week"
+    elif unit == "month":
+        a, prec = pub.replace(day=1), "month"
+    else:
+        a, prec = date(pub.year, 1, 1), "year"
+    yield (m.start(), m.end(), a, pub, prec, None, True)
+
+
 def _season_range(season: str, year: int) -> tuple[date, date]:
     """The season of `year`; winter is December of the year before to February."""
     first, last = _SEASONS[season]
@@ -481,7 +522,7 @@ def _h_range_md(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
         return
     start, pfx = _prefixed(m, between=True)
     tod, _ = _pfx_tod(pfx)
-    yield (start, m.end(), a, b, "day", tod, not m["y"])
+    yield (start, m.end(), _night_end(a, b, tod), b, "day", tod, not m["y"])
 
 
 def _h_year_range_any(m: re.Match[str], pub: date | None) -> Iterator[_Cand]:
@@ -589,7 +630,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     # mid-June · early March 2022 · the end of June · June 2022 · in June
     (
         re.compile(
-            rf"(?:(?P<part>(?:early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
+            rf"(?:(?P<part>(?:early|mid|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half"
+            rf"|(?:first|second|third|fourth|last)\s+week)\s+of)"
             rf"-?\s*)|\b(?:in|In|of|since|Since|during|During|by|until|through|throughout|from|before|after)\s+)"
             rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?"
         ),
@@ -646,17 +688,22 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (
         re.compile(
-            rf"\b(?P<n>{_SMALLNUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _I
+            rf"\b(?P<n>{_SMALLNUM})\s+(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago\b", _I
         ),
         _h_ago,
     ),
     (
         re.compile(
             r"\b(?:(?:in|over|during|within|for)\s+)?the\s+(?:last|past|previous)\s+"
-            rf"(?:(?P<n>{_SMALLNUM})\s+)?(?P<unit>hours?|days?|weeks?|months?)\b",
+            rf"(?:(?P<n>{_SMALLNUM})\s+)?(?P<unit>hours?|days?|weeks?|fortnight|months?)\b",
             _I,
         ),
         _h_past,
+    ),
+    # since the beginning of the month · since the start of this week
+    (
+        re.compile(r"\b[Ss]ince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year)\b"),
+        _h_since_start,
     ),
     (
         re.compile(
@@ -698,7 +745,7 @@ _NEEDS: list[tuple[str, ...]] = [
     _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW, _MONTHS_LOW, ("from",),
     _DIGIT, _DIGIT,
     ("day",), ("day", "night", "morning", "afternoon", "evening"), (" ago",),
-    ("last", "past", "previous"), ("week", "month", "year"), _SEASON_LOW,
+    ("last", "past", "previous"), ("since the",), ("week", "month", "year"), _SEASON_LOW,
 ]  # fmt: skip
 assert len(_NEEDS) == len(_PATTERNS)
 

@@ -56,6 +56,10 @@ _INTERCEPT_WORDS = re.compile(r"\b(?:intercept\w*|shot down|shoot down|downed|de
 # "against Ukrainian artillery systems", "drone attacks on tanks": a generic weapon word as the target
 _AS_TARGET = re.compile(r"\b(?:against|targeting|targeted|at|on)\s+(?:(?:the|a|an|its|their|enemy|[A-Z][a-z]+)\s+){0,2}$")
 _DEFENCE = ("air defence system", "surface-to-air missile", "MANPADS")
+# "shelled Shebekino with multiple rocket launchers": a launcher named by its kind only says rockets were fired
+_LAUNCHER_FIRES = {"multiple rocket launcher": "rocket"}
+# "shipped ATACMS missiles to Ukraine, and Ukrainian forces have already used them to strike ...": the weapons named before
+_USED_THEM = re.compile(r"\b(?:used|using|fired|firing|launched|launching|deployed)\s+(?:them|it|these|those)\b", re.IGNORECASE)
 # "Moscow blamed Ukrainian shelling", "X accuses Russia of blowing it up; Russia says Ukraine shelled it":
 # the means are one side's version of a disputed cause, so "shelled" does not make the weapon artillery
 _CONTESTED_MEANS = re.compile(
@@ -201,18 +205,38 @@ def event_weapons(
         if name == "missile" and d.kind == "strike" and not units and len(types) == 1:
             out += types[0]  # "A Russian missile hit Uman ... one of at least 20 cruise missiles"
             continue
+        fired = _LAUNCHER_FIRES.get(name)
+        if fired and d.kind == "strike":
+            out += [x.weapon for x in find_weapons(fired) if x.generic][:1]
+            continue
         vessel = name in _VESSELS and _NAMED_AFTER.match(f.sentence.text, m.end - f.sentence.start) is not None
         if not vessel and (name not in KEEP_GENERIC or (d.kind not in ("strike", "interception") and name in ("artillery", "tank"))):
             continue
         if vessel and d.kind not in ("strike", "interception"):
             continue
         out.append(w)
+    if d.kind == "strike" and not out:
+        out += _used_them(d)
     if d.kind == "strike" and not out and not any(_CONTESTED_MEANS.search(f.sentence.text) for f in d.frames):
         said = hints()
         generic = {"artillery": "artillery", "drone": "drone"}.get(said[0]) if said else None
         if generic:
             out += [m.weapon for m in find_weapons(generic) if m.generic][:1]  # "shelled": artillery
     return _first_of_each(out)
+
+
+def _used_them(d: Draft) -> list[Weapon]:
+    """ "shipped ATACMS missiles ..., and Ukrainian forces have used them to strike an airfield": the munitions
+    the same sentence names before the pronoun."""
+    for f in d.frames:
+        s = f.sentence
+        m = _USED_THEM.search(s.text, max(0, f.start - s.start))
+        if m is None or (f.trigger is not None and m.start() > f.trigger.start - s.start):
+            continue
+        earlier = [w for w in find_weapons(s.text[: m.start()]) if not w.generic and w.weapon.role == "munition"]
+        if earlier:
+            return [earlier[-1].weapon]
+    return []
 
 
 def _first_of_each(ws: list[Weapon]) -> list[Weapon]:

@@ -12,7 +12,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from functools import lru_cache
+from datetime import date, timedelta
 
 from sitrep.extract.claims import ClaimMention, Stance, find_claims, stance
 from sitrep.extract.dates import DateMention, find_dates
@@ -25,9 +26,10 @@ from sitrep.extract.numbers import (
     find_numbers,
     find_quantities,
 )
-from sitrep.extract.placing import drop_locators, held_in, names_something_else, other_clause_spans
+from sitrep.extract.placing import district_of_town, drop_locators, fled_to, held_in, moved_to, names_something_else, off_shore, other_clause_spans
 from sitrep.extract.sentences import Sentence
 from sitrep.knowledge import actor_for_side, demonym_side
+from sitrep.knowledge.actors import enemy_named
 from sitrep.knowledge.triggers import TriggerHit, cues, find_triggers, refine_kind
 from sitrep.model import Actor
 
@@ -79,6 +81,9 @@ _LAUNCH_AREA = re.compile(
     r"\b(?:launched|fired|from)\s+(?:the\s+|a\s+|an\s+)?(?:[\w/-]+\s+){0,3}(?:area|areas|region|direction|ships?|vessels?|"
     r"submarines?|bombers?|aircraft|jets|planes|launchers?|positions?|territory|airspace|waters)\s+(?:in|over|on|off|near|of|from)\s+"
     r"(?:the\s+)?(?:occupied\s+)?$"
+    # "from Cape Chauda in occupied Crimea", "from Millerovo in Russia's Rostov region": the region of a launch site
+    r"|\bfrom\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:area|airfield|air base|base)\s+)?in\s+(?:the\s+)?"
+    r"(?:(?:occupied|annexed|Russian-occupied)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)\s+)?$"
 )
 _DEST_PREP = re.compile(r"\b(?:to|towards?|toward|headed for|heading for|into)\s+(?:the\s+)?(?:\w+\s+){0,1}$")
 _LOSS = re.compile(r"withdr|pulled out|retreat|abandon|fell|fallen|lost|lose|surrender")
@@ -87,7 +92,13 @@ _COUNTRY_ACTS = re.compile(
     r"^\s+(?:again\s+|also\s+|reportedly\s+|now\s+)?(?:may|might|could|has|have|had|is|was|were|will|would|launched|"
     r"attacked|struck|fired|used|using|sent|deployed|denied|said|claimed|continues|continued|began|plans|wants|accused)\b"
 )
-_OFFICE_AFTER = re.compile(r"(?:’s|'s)?\s+(?:mayor|governor|city council|regional (?:governor|administration|military administration|police|prosecutor)|officials?|authorities|police)\b", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(
+    r"(?:’s|'s)?\s+(?:(?:acting|deputy|former|interim|Russian-installed|Moscow-installed|Kremlin-installed|occupation)\s+)?"
+    r"(?:mayor|governor|city council|regional (?:governor|administration|military administration|police|prosecutor)"
+    r"|officials?|authorities|police|civil defen[cs]e|health (?:ministry|officials|authorities)|(?:government\s+)?media office)\b"
+    r"(?!\s+(?:building|headquarters|offices?|premises|compound))",
+    re.IGNORECASE,
+)  # "Gaza's civil defence said": a speaker, not a place
 _SPEAKS = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:said|says|denied|denies|did not (?:immediately )?comment|has not commented|declined to comment"
     r"|accused|accuses|blamed|blames|claimed|claims|rejected|responded|did not confirm)\b"
@@ -192,9 +203,37 @@ def _since(d: DateMention, span: str, published: date | None, offset: int) -> Da
     )
 
 
-_SPEECH_DATE = re.compile(
-    r"\b(?:said|says|stated|told|announced|reported|claimed|wrote|added|confirmed|denied)(?: \w+){0,3}? (?:on|late on|early on)\s*$"
+_LASTING = re.compile(
+    r"\bfor\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+(?:straight\s+|consecutive\s+|more\s+)?days\b", re.IGNORECASE
 )
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _lasting(d: DateMention, span: str, published: date | None, offset: int) -> DateMention:
+    """ "crossed the border on Monday ... and fought for two days": the day it began and the days after
+    (never past publication)."""
+    if d.precision != "day" or d.start_date != d.end_date or "days" not in span:
+        return d
+    m = _LASTING.search(span, d.end - offset)
+    if m is None:
+        return d
+    n = _NUM_WORDS.get(m["n"].lower()) or int(m["n"])
+    end = d.start_date + timedelta(days=n - 1)
+    if published is not None:
+        end = min(end, published)
+    return replace(d, end_date=end, precision="week") if end > d.start_date else d
+
+
+_SPEECH_DATE = re.compile(
+    r"\b(?:(?:said|says|stated|told|announced|reported|claimed|wrote|added|confirmed|denied)(?: \w+){0,3}?"
+    r"|(?:speaking|spoke|briefing|told reporters|news conference|press conference)(?: [\w'’]+){0,5}?) (?:on|late on|early on)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _date_is_cue(background: list[tuple[int, int]], d: DateMention) -> bool:
+    """Is the date all of a background range ("earlier this month" up to the next comma)?"""
+    return any(a == d.start and b - d.end <= 2 for a, b in background)
 
 
 _ONSET = re.compile(r"\b(?:began|begun|started|since|launched|start)\b[^,.;]{0,30}$")
@@ -230,11 +269,17 @@ _PEOPLE_KINDS = frozenset(
 )
 
 
-def _people_counts(span: str, kind: str) -> list[QuantityMention]:
-    return people_counts(span, kind)
+def _people_counts(span: str, kind: str, context: str = "") -> list[QuantityMention]:
+    """People counted in `span`; `context` (the sentence before the clause) says who "27 of them" are."""
+    return people_counts(span, kind, context)
 
 
-_OF_THEM = re.compile(r"\b(?:\d+|\w+) of (?:them|these|those|the)\b|\bof which\b|\ball (?:\d+|\w+) (?:were|was|have been|had been)\b")
+_OF_THEM = re.compile(
+    r"\b(?:\d+|\w+) (?:out )?of (?:them|these|those|the)\b|\bof which\b|\ball (?:\d+|\w+) (?:were|was|have been|had been)\b"
+    r"|\b(?:shot down|downed|destroyed|intercepted) (?:\d+|\w+) others\b"  # "...; air defence shot down three others"
+    # "Thirty-nine were shot down.": a bare count opening the sentence refers to the weapon named before
+    r"|^\W*(?:\d+|[a-z]+(?:-[a-z]+)?) (?:were|was|have been|had been) (?:\w+ )?(?:shot|downed|destroyed|intercepted|neutrali[sz]ed|brought)\b"
+)
 # generic munition names a count may stand for, with the category words the named weapon must carry
 _REFER_BACK = 1500  # how far back (characters) a generic count looks for the one type it stands for
 _SUBTYPES = {"missile": "missile", "cruise missile": "cruise", "ballistic missile": "ballistic", "drone": "drone"}
@@ -259,8 +304,8 @@ def _item_name(text: str, w: object, mentions: DocMentions | None = None) -> str
         return name
     if text[w.end : w.end + 8].lower().startswith(" weapon"):  # type: ignore[attr-defined]
         return "air attack weapon" if "air" in w.text.lower() else name  # type: ignore[attr-defined]
-    if w.weapon.role == "platform":  # type: ignore[attr-defined]
-        return _plain(w.text)  # type: ignore[attr-defined]
+    if w.weapon.role == "platform" and w.weapon.category != "drone":  # type: ignore[attr-defined]
+        return _plain(w.text)  # type: ignore[attr-defined]  ("UAVs" count drones, not "uav"s)
     cat = _SUBTYPES.get(name.lower())
     if cat is None or mentions is None or _MIXED_TOTAL.match(text[w.end : w.end + 60]):  # type: ignore[attr-defined]
         return name
@@ -325,6 +370,7 @@ def not_a_place(text: str, p: object) -> bool:
 
 _FRONT = re.compile(r"\b(?:east|eastern|front|frontline|front line|clash\w*|fighting|rebels?|separatists?|militants?|insurgents?|truce|ceasefire)\b")
 _NEGATED = re.compile(r"\b(?:no|never|not any)\s+$")
+_ONGOING = re.compile(r"\b(?:continu(?:e|es|ed|ing)|began|begun|start(?:ed|s)|proceeded|went on|kept) to $")
 _ATTEMPT = re.compile(
     r"\b(?:tried|trying|attempted|attempting|sought|seeking|intended|intending|failed|in (?:an attempt|a bid|an effort)) to $"
 )
@@ -365,7 +411,11 @@ def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool
         return "target"  # "the last Ukrainian troops had withdrawn": the side that gives ground
     if loss and re.search(r"\bto\s+(?:the\s+)?$", before):
         return "initiator"  # "lost control of the town to the RSF": the side that takes it
-    if kind in ("personnel_change", "arrest", "assessment"):
+    if kind == "arrest":  # "police detained a man", "Igor Girkin was arrested by ..."
+        if re.search(r"\bby\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", before):
+            return "initiator"
+        return "target" if after_trigger else "initiator"
+    if kind in ("personnel_change", "assessment"):
         return "subject"
     if _TARGET_PREP.search(before[-40:]):
         return "target"
@@ -400,8 +450,8 @@ def build_frame(
         w, k = h.weight, h.kind
         if _NEGATED.search(low, max(0, h.start - 12), h.start):
             continue  # "it had carried out no air strikes there": a denial, not a report
-        if low[max(0, h.start - 3) : h.start] == "to ":
-            w -= 2  # "to launch attacks": an infinitive, not a report of one
+        if low[max(0, h.start - 3) : h.start] == "to " and not _ONGOING.search(low, max(0, h.start - 16), h.start):
+            w -= 2  # "to launch attacks": an infinitive, not a report of one ("continued to shell": a report)
             if k == "territory_change" and _ATTEMPT.search(low, max(0, h.start - 40), h.start):
                 w, k = 3, "battle"  # "tried to take control of the hill, but were pushed back": fighting, no gain
         weighted.append(TriggerHit(h.start, h.end, h.text, k, w, h.hint))
@@ -456,6 +506,12 @@ def build_frame(
             continue
         if n in locators or _inside(elsewhere, p.start - start, p.end - start) or held_in(text, p.start):
             continue
+        if district_of_town(text, here, n):
+            continue  # "Kharkiv's Kyivskyi district": Kharkiv is the place (not a Kyivskyi elsewhere)
+        if fled_to(text, p.start) or off_shore(text, p.start, here):
+            continue  # "forcing families to flee towards Kosti"; "in the Black Sea off western Crimea"
+        if base_kind not in ("deployment", "logistics") and moved_to(text, p.start):
+            continue  # "troops were being regrouped to Donetsk": not where the town changed hands
         if not_a_place(text, p):
             continue
         loc = p.location
@@ -488,6 +544,9 @@ def build_frame(
     for e in _slice(mentions.entities, start, end):
         if e.label != "PERSON" or _overlaps(taken, e.start, e.end) or _overlaps(source_spans, e.start, e.end):
             continue
+        if any(w.start < e.end and e.start < w.end for w in weapons):  # type: ignore[attr-defined]
+            continue  # "Russian Su-34 and Su-35 aircraft": a weapon the tagger took for a name
+            continue
         if _overlaps(place_spans, e.start, e.end) or not re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", e.text):
             continue
         side = None
@@ -501,7 +560,7 @@ def build_frame(
         role = _actor_role(kind, person, prefix, after)
         actors.append(ActorAt(replace(person, role=role), e.start, e.end))
         taken.append((e.start, e.end))
-    if base_kind in _STATE_KINDS and not any(a.actor.type in _ARMED_TYPES for a in actors):
+    if base_kind in _STATE_KINDS and not any(a.actor.type in _ARMED_TYPES for a in actors) and not enemy_named(span):
         for m in _CAPWORD.finditer(span):
             s, e = m.start() + start, m.end() + start
             if _overlaps(source_spans, s, e) or _overlaps(place_spans, s, e) or _overlaps(taken, s, e):
@@ -518,11 +577,15 @@ def build_frame(
             taken.append((s, e))
             break
 
+    found = find_dates(span, mentions.published)
     dates = [
-        _since(d, span, mentions.published, start)
-        for d in find_dates(span, mentions.published)
+        _lasting(_since(d, span, mentions.published, start), span, mentions.published, start)
+        for d in found
         if not _inside(background, d.start, d.end) or _SINCE.search(span, 0, d.start)
     ]
+    # "killed 800 people in Ardamata earlier this month": a cue of background that is only the date
+    # itself dates the clause (after any other date it gives)
+    dates += [replace(d, start=d.start + start, end=d.end + start) for d in found if _date_is_cue(background, d)]
     dates = _event_dates_first(dates, text)
     if kind is not None and kind != "assessment" and _history(dates, mentions.published):
         kind = base_kind = None  # "Syria's civil war began in 2011 with protests": background, not news
@@ -539,7 +602,7 @@ def build_frame(
     ]
     quantities += ship_losses(text, start, end)
     if kind in _PEOPLE_KINDS:
-        quantities += [replace(q, start=q.start + start, end=q.end + start) for q in _people_counts(span, kind)]
+        quantities += [replace(q, start=q.start + start, end=q.end + start) for q in _people_counts(span, kind, text[sentence.start : start])]
 
     flags = set()
     if cue.first_time.search(low):
@@ -584,18 +647,121 @@ def frames_for(text: str, sentence: Sentence, mentions: DocMentions) -> list[Fra
         return [child, parent]
     split = _clause_split(low)
     if split is not None:
-        a = build_frame(text, sentence, sentence.start, sentence.start + split, mentions)
-        b = build_frame(text, sentence, sentence.start + split, sentence.end, mentions)
+        a = _judged(build_frame(text, sentence, sentence.start, sentence.start + split, mentions), text)
+        b = _judged(build_frame(text, sentence, sentence.start + split, sentence.end, mentions), text)
         if a.kind is not None and b.kind is not None and (a.kind != b.kind or a.kind == "strike"):
+            # "..., who was arrested last month": the main clause does not take the relative clause's date
+            relative = bool(re.match(r"\W*(?:who|which|where)\b", low[split:]))
+            return [_share(a, b, dates=not relative), _share(b, a)]
+    raw = build_frame(text, sentence, sentence.start, sentence.end, mentions)
+    whole = _judged(raw, text)
+    read = _reading_end(raw)
+    if read is not None:
+        # "Russia's use of Belarus is likely connected to a meeting on Saturday between Putin and Lukashenko":
+        # the judgement, and the new event it links to (reported as fact; not "... part of the offensive")
+        b = build_frame(text, sentence, read, sentence.end, mentions)
+        if b.kind not in (None, "assessment") and b.trigger is not None and b.dates and not _REFERENCE.search(_lower(text[max(read, b.trigger.start - 30) : b.trigger.start])):
+            a = _judged(build_frame(text, sentence, sentence.start, read, mentions), text)
+            return [replace(_share(a, b), kind="assessment"), replace(b, claims=b.claims or a.claims)]
+    cut = _judgement_split(low) if whole.kind == "assessment" else None
+    if cut is not None:
+        # "There is a remote chance that Russia will seize X; its forces are more likely to ...": two judgements
+        a = _judged(build_frame(text, sentence, sentence.start, sentence.start + cut, mentions), text)
+        b = _judged(build_frame(text, sentence, sentence.start + cut, sentence.end, mentions), text)
+        if a.kind == b.kind == "assessment":
             return [_share(a, b), _share(b, a)]
-    return [build_frame(text, sentence, sentence.start, sentence.end, mentions)]
+    if whole.kind == "interception" and _LAUNCHED_OF.search(low):
+        # "33 of the 41 cruise missiles Russia fired at Ukraine were brought down": the attack and its interception
+        return [replace(whole, kind="strike", base_kind="strike"), whole]
+    return [whole]
+
+
+# "of the 41 cruise missiles Russia fired", "eight of the 12 Shahed-type drones that the enemy launched"
+_LAUNCHED_OF = re.compile(
+    r"\bof (?:the |all |some )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:[\w/-]+ ){0,3}?(?:missiles|drones|shaheds|uavs|rockets|projectiles|air attack weapons)"
+    r",? (?:(?:that|which) )?(?:[\w-]+ ){0,3}?(?:fired|launched|sent)\b"
+)
+
+
+def _judgement_split(low: str) -> int | None:
+    """The ";" between two hedged judgements in one sentence, each with its own probability word."""
+    for m in re.finditer(";", low):
+        if _YARDSTICK_WORD.search(low, 0, m.start()) and _YARDSTICK_WORD.search(low, m.end()):
+            return m.start()
+    return None
+
+
+# "It is highly likely that ...", "It was unclear whether ...": an expletive "it" refers back to nothing
+_EXPLETIVE = re.compile(
+    r"^\s*it\s+(?:is|was|has been|had been|remains|seems|appears)\s+(?:\w+\s+){0,3}?"
+    r"(?:likely|unlikely|certain|possible|probable|plausible|clear|unclear|doubtful|improbable|a realistic possibility|a remote chance)"
+    r"\s+(?:that|whether|to)\b"
+)
+_SPEAKER = re.compile(
+    r"^\s*(?:it|they|he|she)\s+(?:also\s+|later\s+|further\s+)?(?:said|says|added|adds|reported|reports|stated|states|noted|notes"
+    r"|announced|announces|claimed|claims|told|tells|wrote|writes)\b"
+)
+# a hedged reading of why or how something already reported happened: "the mutiny was motivated by",
+# "the arrest was probably part of a purge", "the plane was brought down deliberately" (not "forces
+# likely intentionally damaged the dam": that judges who did it, the event's own claim)
+_INTERPRETS = re.compile(
+    r"\b(?:(?:was|were|been|be)\s+(?:\w+\s+){0,2}?\w+(?:ed|en|wn)\s+(?:down\s+|up\s+)?(?:deliberately|intentionally|on purpose)"
+    r"|motivated by|(?:is|are|was|were|be|been)\s+(?:\w+\s+){0,2}?"
+    r"(?:part of|an? (?:attempt|effort|bid|response|reaction|signal|sign|message|indication|pretext)|in (?:response|retaliation)"
+    r"|linked to|connected to|related to|tied to|retaliation for|revenge for|a consequence of|the result of|caused by|due to))\b"
+)
+_MAY_DO = re.compile(r"\b(?:may|might|could)\s+(?:still\s+|soon\s+|also\s+|yet\s+)?(?:(?!have\b|be\b|not\b|\w+ed\b)\w+\s+(?:\S+\s+){0,2})?$")
+_MODAL_DO = re.compile(r"(?:may|might|could)\s+(?:still\s+|soon\s+|also\s+|yet\s+)?(?!have\b|be\b|not\b|\w+ed\b)\w+")
+_YARDSTICK_WORD = re.compile(r"\b(?:likely|unlikely|probably|probable|almost certain(?:ly)?|realistic possibility|remote chance|possibly|may|might|could)\b")
+
+
+def own_judgement(f: Frame) -> bool:
+    """Is the frame an analytic judgement that stands as an event of its own (tests/gold/README.md,
+    `assessment`): a forecast ("Russia will likely continue to press towards X") or a hedged reading
+    of why or how something happened ("the arrest was probably part of a purge")? A hedged judgement
+    that the event itself happened ("the Minsk has almost certainly been destroyed") is not."""
+    if f.stance.modality == "predicted":
+        return True
+    if f.stance.modality not in ("assessed", "possible"):
+        return False
+    low = _lower(f.sentence.text[f.start - f.sentence.start : f.end - f.sentence.start])
+    if f.stance.modality == "possible" and f.trigger is not None and (
+        _MAY_DO.search(low, 0, max(0, f.trigger.start - f.start)) or _MODAL_DO.match(f.trigger.text.lower())
+    ):
+        return True  # "Pyongyang could supply artillery shells": something that may yet happen (not "may have supplied")
+    return _reading_end(f) is not None
+
+
+def _reading_end(f: Frame) -> int | None:
+    """Where a hedged reading ("... was probably part of", "... is likely connected to") ends, if the
+    frame is one (absolute offset)."""
+    if f.stance.modality not in ("assessed", "possible"):
+        return None
+    low = _lower(f.sentence.text[f.start - f.sentence.start : f.end - f.sentence.start])
+    m, why = _YARDSTICK_WORD.search(low), _INTERPRETS.search(low)
+    return f.start + why.end() if m is not None and why is not None and m.start() < why.end() else None
+
+
+def _judged(f: Frame, text: str) -> Frame:
+    """Judgements of their own become assessments, and an expletive "it" in one ("It is highly likely
+    that the mutiny was motivated by ...") is no reference back to the event before."""
+    if f.anaphoric and _SPEAKER.match(_lower(text[f.start : f.end])):
+        f = replace(f, anaphoric=False)  # "It added that a first batch of tanks had arrived": "it" is the source, not the event
+    if f.kind == "assessment" and f.base_kind not in (None, "assessment") and f.stance.modality == "asserted":
+        # no hedge and no forecast: "saying they would return to their bases" reports what happened
+        return replace(f, kind=f.base_kind)
+    if not own_judgement(f):
+        return f
+    if f.anaphoric and _EXPLETIVE.match(_lower(text[f.start : f.end])):
+        f = replace(f, anaphoric=False)
+    return f if f.kind in (None, "assessment") else replace(f, kind="assessment")
 
 
 # where one sentence reports two events: "X fired drones at Y, all of which were shot down";
 # "Hezbollah fired missiles at Z, and Israel responded with air strikes on W"
 _CLAUSE_BREAK = re.compile(
     r"(?:;|,? (?:and|while|but|whereas) (?=[a-z]*\s*[a-z])|, (?=(?:all|most|\d+|\w+) of (?:which|them)\b)|, (?=(?:of which|which were)\b)"
-    r"|,? (?=under which\b)|, (?=where\b)|, (?=adding that\b))"
+    r"|,? (?=under which\b)|, (?=where\b)|, (?=adding that\b)|, (?=who (?:was|were|had been|has been|have been)\b))"
 )
 
 
@@ -605,9 +771,15 @@ _LIST_GOES_ON = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
+def sentence_triggers(low: str) -> tuple[TriggerHit, ...]:
+    """The triggers of a lower-cased sentence, computed once (candidate selection and clause splitting both ask)."""
+    return tuple(find_triggers(low))
+
+
 def _clause_split(low: str) -> int | None:
     """Offset at which a sentence with two strong triggers of event kinds splits into two clauses."""
-    hits = [h for h in find_triggers(low) if h.weight >= 3]
+    hits = [h for h in sentence_triggers(low) if h.weight >= 3]
     if len(hits) < 2:
         return None
     for m in _CLAUSE_BREAK.finditer(low):
@@ -620,24 +792,42 @@ def _clause_split(low: str) -> int | None:
         if "and" in m.group(0) and _LIST_GOES_ON.match(low, m.end()):
             continue  # "12 drones, three missiles and two cruise missiles": one list of weapons
         kb = {h.kind for h in before}
-        ka = {h.kind for h in after if not _REFERENCE.search(low, max(0, h.start - 30), h.start)}
-        if any((x, y) in _SECONDARY_OK for x in kb for y in ka) or ("strike" in kb and "strike" in ka and m.group(0).startswith((";", ", and", " and"))):
+        ka = {h.kind for h in after if _PAST_VERB.match(h.text) or not _REFERENCE.search(low, max(0, h.start - 30), h.start)}
+        if any((x, y) in _SECONDARY_OK for x in kb for y in ka):
+            return m.start()
+        joined = m.group(0).lstrip(",").lstrip()
+        if not joined.startswith((";", "and", "while", "whereas")) or _ANSWER.search(low, m.end()):
+            continue  # "...; Moscow denied the charge and blamed Ukrainian shelling": a reply about the same event
+        # "X fired rockets at A, and Israel responded with strikes on B"; "gunmen stormed the town,
+        # while the group fired rockets": a new clause with a new subject and a strong trigger of its own
+        if "strike" in kb & ka or (ka and not ka & kb and _NEW_SUBJECT.match(low, m.end())):
             return m.start()
     return None
 
 
+_ANSWER = re.compile(r"\b(?:denied|denies|deny|blamed|blames|accused|accuses|rejected|rejects|dismissed|dismisses|refuted|disputed)\b")
+# the start of a clause with a subject of its own (not "... and then shelled", "... and killed")
+_NEW_SUBJECT = re.compile(
+    r"\s*(?:the |a |an |its |their |his |her |some |several |at least |all |both |\d|[a-z’'-]+(?:’s|'s) |"
+    r"(?:ukrainian|russian|israeli|iranian|houthi|hamas|hezbollah|sudanese|syrian|american|u\.s\.|us|british|french|german|"
+    r"ukraine|russia|israel|iran|moscow|kyiv|kiev|washington|government|rebel|army|military|police|troops|forces|militants|gunmen|protesters)\b)"
+)
+
+
 # "..., the largest drone attack since 2022": a noun phrase naming the same event, not a second one
 _REFERENCE = re.compile(r"\b(?:the|its|this|that|their)\s+(?:[\w-]+\s+){0,2}$")
+# "while the group fired rockets": a verb after its subject, not a noun phrase naming the event again
+_PAST_VERB = re.compile(r"(?:\w+ed|struck|shot|fought|hit|took|overran|overrun|seized|stormed|shelled)\b")
 
 
-def _share(f: Frame, other: Frame) -> Frame:
+def _share(f: Frame, other: Frame, dates: bool = True) -> Frame:
     """A clause lacking a date, a claim or a stance of its own takes the other clause's."""
     return replace(
         f,
-        dates=f.dates or other.dates,
+        dates=f.dates or (other.dates if dates else ()),
         claims=f.claims or other.claims,
         stance=f.stance if f.stance.modality != "asserted" or other.stance.modality == "asserted" else other.stance,
     )
 
 
-__all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for", "not_a_place"]
+__all__ = ["ActorAt", "DocMentions", "Frame", "Placed", "build_frame", "frames_for", "not_a_place", "own_judgement", "sentence_triggers"]

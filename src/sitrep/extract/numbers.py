@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "CasualtyMention",
@@ -34,6 +34,7 @@ __all__ = [
     "find_numbers",
     "find_quantities",
     "parse_number",
+    "settle_tolls",
 ]
 
 
@@ -74,6 +75,7 @@ class CasualtyMention:
     value: int
     qualifier: str
     side: str | None  # ISO code from a demonym, e.g. "UA"
+    update: bool = False  # a toll that has risen ("the death toll rose to 19"): it replaces earlier figures
 
 
 # ------------------------------------------------------------------ numbers
@@ -115,6 +117,7 @@ _QUALIFIERS = {
     "a maximum of": "at_most", "not more than": "at_most",
     "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than",
     "below": "fewer_than", "between": "at_least",
+    "several": "at_least", "a few": "at_least", "many": "at_least",
 }  # fmt: skip
 
 _NW = "|".join(
@@ -300,6 +303,7 @@ _VERB_ROLES: tuple[tuple[str, str], ...] = (
         "intercepted",
         (
             r"shot\s+down|shoot(?:s|ing)?\s+down|intercept(?:ed|s|ing)?|downed|neutrali[sz](?:ed|es|ing)"
+            r"|brought\s+down|bring(?:s|ing)?\s+down|destroyed\s+in\s+(?:the\s+)?(?:air|flight|the\s+sky)"
             r"|repel(?:led|s)?|suppress(?:ed)?|took\s+down|taken\s+down"
         ),
     ),
@@ -365,7 +369,7 @@ _AIR_DEFENCE = re.compile(
     r"air[\s-]+defen[cs]e|anti-aircraft|air\s+force|shot\s+down|intercept|mobile\s+fire\s+group|electronic\s+warfare",
     _R,
 )
-_PARTITIVE = re.compile(r"^\s+of\s+(?:the\s+|these\s+|those\s+)?(?=\S)", _R)
+_PARTITIVE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?=\S)", _R)
 _OF_THEM = re.compile(
     r"^\s+(?:of\s+(?:them|these|those|which|it)|of\s+the\s+(?:missiles|drones|rockets))\b",
     _R,
@@ -408,9 +412,15 @@ def _clause_start(text: str, pos: int, limit: int = 80) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+_ABBR = re.compile(r"\b(?:[A-Z]\.){2,}")
+# "three Russian landing craft and a patrol boat": a second noun phrase begins, the number counts the first
+_GAP_COORD = re.compile(r"\b(?:and|or|as\s+well\s+as|plus)\s+(?:an?|the|another|its|their)\s", _R)
+
+
 def _gap_ok(gap: str) -> bool:
-    """Words between a number and its item: adjectives, demonyms, names, quotes, commas."""
-    return len(gap) <= 60 and gap.count(" ") <= 7 and not _GAP_STOP.search(gap)
+    """Words between a number and its item: adjectives, demonyms ("U.S.-made"), names, quotes, commas."""
+    gap = _ABBR.sub("X", gap)
+    return len(gap) <= 60 and gap.count(" ") <= 7 and not _GAP_STOP.search(gap) and not _GAP_COORD.search(gap)
 
 
 def _verb_role(m: re.Match[str]) -> str | None:
@@ -453,6 +463,19 @@ def _adjust(role: str | None, text: str, item: _Item, pos: int) -> str | None:
 def _role_before(text: str, pos: int) -> str | None:
     window = text[_clause_start(text, pos, 70) : pos]
     m = _VERB_BEFORE.search(window)
+    return _verb_role(m) if m else None
+
+
+_PASSIVE = re.compile(
+    rf"\b(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got)\s+(?:(?:\w+ly|all|also|then)\s+)*(?:{_VERB_ALT})\b", _R
+)
+
+
+def _passive_after(text: str, pos: int) -> str | None:
+    """The passive verb later in the clause: "33 of the 41 missiles Russia fired at Kyiv were shot down"."""
+    window = text[pos : pos + 90]
+    cut = re.search(r"[.;:!?]|,\s", window)
+    m = _PASSIVE.search(window[: cut.start()] if cut else window)
     return _verb_role(m) if m else None
 
 
@@ -504,32 +527,57 @@ def find_quantities(
     # 1b. "shot down a Su-34", "destroyed a Russian A-50 aircraft and an Il-22": one platform lost
     for m in _ONE.finditer(text):
         nxt = next((i for i in spans if i.start >= m.end()), None)
-        if nxt is None or m.start() in linked or not _gap_ok(text[m.end() : nxt.start]) or _is_munition(text, nxt):
+        if nxt is None or m.start() in linked or not _gap_ok(text[m.end() : nxt.start]):
             continue
         one = NumberMention(m.start(), m.end() - 1, m.group().strip(), 1, "exact")
-        lost = _role_before(text, m.start()) or _single_role_after(text, nxt.end)
         earlier = max((q for q in linked.values() if q[0].start < m.start()), key=lambda q: q[0].start, default=None)
-        if lost is None and earlier is not None and earlier[2] == "destroyed" and _COORD.match(text[earlier[1].end : m.start()]):
+        if _is_munition(text, nxt):
+            # "fired 11 drones and a ballistic missile": one more munition in a counted list (never a
+            # lone "a missile hit", which says which missile, not how many)
+            if earlier is not None and earlier[2] and earlier[1] is not nxt and _COORD.match(text[earlier[1].end : m.start()]):
+                linked[m.start()] = (one, nxt, _adjust(earlier[2], text, nxt, m.start()))
+            continue
+        lost = _role_before(text, m.start()) or _single_role_after(text, nxt.end)
+        if lost is None and earlier is not None and earlier[2] in ("destroyed", "intercepted") and _COORD.match(text[earlier[1].end : m.start()]):
             lost = "destroyed"  # "destroyed a Russian A-50 aircraft and an Il-22"
         if _adjust(lost, text, nxt, m.start()) == "destroyed":
             linked[m.start()] = (one, nxt, "destroyed")
     # 2. partitives and bare numbers ("31 of 33 drones", "two of them", "33 were shot down")
+    totals: set[int] = set()
     for idx, n in enumerate(nums):
-        if n.start in linked or _copula_one(text, n):
+        if n.start in linked or n.start in totals or _copula_one(text, n):
             continue
         after = text[n.end : n.end + 40]
         item: _Item | None = None
         role: str | None = None
         part = _PARTITIVE.match(after)
         follower = nums[idx + 1] if idx + 1 < len(nums) else None
-        if (
+        named = next((i for i in spans if part and i.start == n.end + part.end()), None)
+        if part and named is not None:
+            # "shot down nine of the drones": the item follows the partitive directly
+            item = named
+            role = _role_before(text, n.start) or _passive_after(text, named.end) or _role_after(text, named.end)
+            if role is None:
+                continue
+            role = _adjust(role, text, item, n.start)
+        elif part and follower is not None and follower.start == n.end + part.end() and follower.start not in linked:
+            # "downed 21 of the 24": the total was counted (and named) before
+            prev = [i for i in spans if i.end <= n.start and n.start - i.end <= 300]
+            role = _role_before(text, n.start) or _passive_after(text, follower.end) or _role_after(text, follower.end)
+            if not prev or role is None:
+                continue
+            item = prev[-1]
+            role = _adjust(role, text, item, n.start)
+            totals.add(follower.start)
+        elif (
             part
             and follower is not None
             and follower.start == n.end + part.end()
             and follower.start in linked
         ):
             total, item, total_role = linked[follower.start]
-            role = _role_before(text, n.start) or _role_after(
+            # "33 of the 41 missiles Russia fired were brought down": the passive verb is the partitive's
+            role = _role_before(text, n.start) or _passive_after(text, linked[follower.start][1].end) or _role_after(
                 text, linked[follower.start][1].end
             )
             role = _adjust(role, text, item, n.start)
@@ -588,7 +636,13 @@ def _sortie_with(text: str, item: _Item, spans: Sequence[_Item]) -> _Item | None
     return nxt
 
 
-_SINGLE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:\w+ly\s+)?(?:crashed|shot\s+down|downed|destroyed|sunk|sank)\b", _R)
+# lost: passive "was shot down", or intransitive "crashed", "sank" ("a British destroyer shot down nine
+# drones" is the shooter, not a loss)
+_SINGLE_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:(?:was|has\s+been|had\s+been|were|is)\s+(?:\w+ly\s+)?(?:shot\s+down|downed|destroyed|sunk))"
+    r"|(?:\w+ly\s+)?(?:crashed|sank|exploded|went\s+down))\b",
+    _R,
+)
 
 
 def _single_role_after(text: str, pos: int) -> str | None:
@@ -604,6 +658,11 @@ _MILITARY = (
     r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|servicemembers?|troops|fighters|militants?"
     r"|personnel|marines?|paratroopers?|guardsm[ae]n|conscripts?|mercenar(?:y|ies)|commanders?|officers?"
     r"|combatants?|defenders?|sailors?|pilots?|crew\s+members?|border\s+guards?|national\s+guardsm[ae]n"
+    r"|rebels?|insurgents?|jihadists?|gunmen|assailants|attackers|terrorists?|operatives?|commandos?|snipers?"
+    # "eight members of the Kurdish-led SDF", "members of the RSF": members of an armed force
+    r"|members?\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}?(?:forces|army|militias?|SDF|YPG|PKK|Hamas|Hezbollah"
+    r"|RSF|Wagner|brigades?|battalions?|regiments?|units?|guard|armed\s+group|movement|garrison|crews?)"
+    r"(?:\s+(?:group|forces|movement|militia))?"
 )
 _CIVILIAN = (
     r"civilians?|residents?|children|child|kids?|women|woman|men|man|boys?|girls?|teenagers?|teens?|bab(?:y|ies)"
@@ -611,7 +670,7 @@ _CIVILIAN = (
     r"|rescuers?|firefighters?|volunteers?|(?:aid\s+|power\s+|utility\s+|rail(?:way)?\s+)?workers?|employees?"
     r"|drivers?|passengers?|farmers?|students?|pupils?|villagers?|locals?|inhabitants?|patients?|worshippers?"
     r"|family\s+members?|teachers?|miners?|fishermen|shoppers?|pedestrians?|minors?|girls?|daughters?|sons?"
-    r"|mothers?|fathers?|grandmothers?|grandfathers?|couple"
+    r"|mothers?|fathers?|grandmothers?|grandfathers?|couple|evacuees?|displaced\s+(?:people|persons)|refugees?|wives|husbands?"
 )
 _UNKNOWN = r"people|persons?|individuals?|others|victims?|more|police(?:\s+officers?|m[ae]n)?|policem[ae]n|police\s+officer"
 _GROUP_NOUN = (
@@ -634,18 +693,27 @@ _VERB_OBJ = re.compile(
     _R,
 )
 _TOLL = re.compile(
-    r"\bdeath\s+toll\b[^.;]{0,80}?(?:\b(?:to|at|of|is|was|reached|stands|stood)\s+)$",
+    r"(?:\b(?:death\s+|casualty\s+)?toll\b|\bnumber\s+of\s+(?:the\s+)?(?:dead|killed|people\s+killed|victims|fatalities|deaths)\b)"
+    r"[^.;]{0,80}?(?:\b(?:to|at|of|is|was|reached|stands|stood|hit|passed|exceeded|now)\s+)"
+    r"(?:(?:at\s+least|more\s+than|over|about|some|nearly|almost|around)\s+)?$",
     _R,
 )
+# "the toll has risen to 19", "death toll climbs to 12": an update that replaces earlier figures
+_TOLL_RISE = re.compile(r"\b(?:r[io]se[ns]?|rising|risen|climb(?:ed|s|ing)?|increas(?:ed|es|ing)|jump(?:ed|s)|gr[eo]w(?:n|s)?|mount(?:ed|s)|reach(?:ed|es))\b", _R)
+# "he had earlier put the toll at three": a superseded figure
+_TOLL_EARLIER = re.compile(r"\b(?:earlier|initially|previously|initial|first|preliminary)\b", _R)
+# "... killed eight soldiers and a civilian": a second object of the same verb
+_AND_OBJ = re.compile(r"^\s*,?\s*(?:and|as\s+well\s+as|plus|along\s+with)\s+$", _R)
 _SUBSET = re.compile(
     r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.|among\s+the\s+dead|among\s+the\s+injured)\s+(?:\w+\s+)?$",
     _R,
 )
 _SINGLE = re.compile(
-    rf"\b(?P<a>an?|one)\s+{_MODS}(?:(?P<unk>person|individual|police\s+officer|policem[ae]n)|(?P<mil>soldier|serviceman|servicewoman|service\s+member|servicemember|officer|marine|paratrooper|conscript|fighter|commander|sailor|pilot|border\s+guard)"
+    rf"\b(?P<a>an?|one|his|her)\s+{_MODS}(?:(?P<unk>person|individual|police\s+officer|policem[ae]n)|(?P<mil>soldier|serviceman|servicewoman|service\s+member|servicemember|officer|marine|paratrooper|conscript|fighter|commander|sailor|pilot|border\s+guard)"
     r"|(?P<civ>civilian|resident|child|kid|woman|man|boy|girl|teenager|teen|baby|infant|toddler|pensioner|journalist|reporter"
     r"|medic|doctor|nurse|paramedic|rescuer|firefighter|volunteer|worker|employee|driver|passenger|farmer|student|pupil"
-    r"|villager|local|inhabitant|patient|teacher|minor))(?![\w-])",
+    r"|villager|local|inhabitant|patient|teacher|minor|wife|husband|son|daughter|mother|father|grandson|granddaughter"
+    r"|grandmother|grandfather|brother|sister|neighbou?r|shepherd|evacuee|refugee))(?![\w-])",
     _R,
 )
 _ZERO = re.compile(
@@ -660,7 +728,7 @@ _DEMONYMS = {
     "moldovan": "MD", "georgian": "GE", "chechen": "RU", "north korean": "KP", "korean": "KR",
 }  # fmt: skip
 _CAS_GATE = re.compile(
-    r"kill|dead|die|death|perish|lives|life|slain|murder|execut|injur|wound|hurt|hospital|casualt",
+    r"kill|dead|die|death|perish|lives|life|slain|murder|execut|injur|wound|hurt|hospital|casualt|toll",
     _R,
 )
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")
@@ -738,43 +806,34 @@ def _sentence_casualties(text: str, lo: int, hi: int) -> list[CasualtyMention]:
             outcome = _outcome(verb)
             if not noun and found and _COORD_CAS.search(sent[found[-1].end - lo : s0]):
                 group, side = found[-1].group, found[-1].side
-            found.append(
-                _cas(text, lo + s0, lo + tail, group, outcome, value, qualifier, side)
-            )
+            found.append(_cas(text, lo + s0, lo + tail, group, outcome, value, qualifier, side))
             continue
         if toll:
             s0 = start - (len(sent[max(0, start - 110) : start]) - toll.start())
+            lead = sent[max(0, s0 - 40) : start]
+            if _TOLL_EARLIER.search(lead):
+                continue  # "had earlier put the toll at three": replaced by the figure reported now
             found.append(
-                _cas(
-                    text,
-                    lo + s0,
-                    lo + tail,
-                    "unknown",
-                    "killed",
-                    value,
-                    qualifier,
-                    None,
+                replace(
+                    _cas(text, lo + s0, lo + tail, group if noun else "unknown", "killed", value, qualifier, side if noun else None),
+                    update=bool(_TOLL_RISE.search(toll.group())),
                 )
             )
             continue
         rest = sent[tail:]
         post = (_OUTCOME_AFTER if noun else _BARE_OUTCOME).match(rest)
         if post is None:
+            if noun and found and _AND_OBJ.match(sent[found[-1].end - lo : start]):
+                prev = found[-1]  # "killed eight members of the SDF and a civilian"
+                if (prev.group, prev.side) == (group, side) and prev.value > 0:
+                    # "injuring a woman and her son": one figure of two
+                    found[-1] = _cas(text, prev.start, lo + tail, group, prev.outcome, prev.value + value, prev.qualifier, side)
+                else:
+                    found.append(_cas(text, lo + start, lo + tail, group, prev.outcome, value, qualifier, side))
             continue
         if not noun and found and _COORD_CAS.search(sent[found[-1].end - lo : start]):
             group, side = found[-1].group, found[-1].side
-        found.append(
-            _cas(
-                text,
-                lo + start,
-                lo + tail + post.end(),
-                group,
-                _outcome(post),
-                value,
-                qualifier,
-                side,
-            )
-        )
+        found.append(_cas(text, lo + start, lo + tail + post.end(), group, _outcome(post), value, qualifier, side))
     for m in _ZERO.finditer(sent):
         group = {
             "civilians": "civilians",
@@ -788,11 +847,7 @@ def _sentence_casualties(text: str, lo: int, hi: int) -> list[CasualtyMention]:
         elif word:
             outcomes = ["injured"]
         for outcome in outcomes:
-            found.append(
-                _cas(
-                    text, lo + m.start(), lo + m.end(), group, outcome, 0, "exact", None
-                )
-            )
+            found.append(_cas(text, lo + m.start(), lo + m.end(), group, outcome, 0, "exact", None))
     return found
 
 
@@ -801,17 +856,26 @@ _COORD_CAS = re.compile(
 )
 
 
-def _cas(
-    text: str,
-    s: int,
-    e: int,
-    group: str,
-    outcome: str,
-    value: int,
-    qualifier: str,
-    side: str | None,
-) -> CasualtyMention:
+def _cas(text: str, s: int, e: int, group: str, outcome: str, value: int, qualifier: str, side: str | None) -> CasualtyMention:
     return CasualtyMention(s, e, text[s:e], group, outcome, value, qualifier, side)
+
+
+def settle_tolls(casualties: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """Figures as they stand: a risen toll ("the toll had risen to 19") replaces the lower killed
+    figures reported before it ("killing 13 civilians") and takes their group."""
+    ordered = sorted(casualties, key=lambda c: c.start)
+    out: list[CasualtyMention] = []
+    for c in ordered:
+        if c.update and c.outcome == "killed":
+            old = [x for x in out if x.outcome == "killed" and x.value < c.value and c.group in ("unknown", x.group)]
+            if old:
+                groups = {(x.group, x.side) for x in old}
+                if c.group == "unknown" and len(groups) == 1:
+                    group, side = next(iter(groups))
+                    c = replace(c, group=group, side=side)
+                out = [x for x in out if x not in old]
+        out.append(c)
+    return out
 
 
 def acled_fatalities(casualties: Sequence[CasualtyMention]) -> int:
@@ -821,7 +885,7 @@ def acled_fatalities(casualties: Sequence[CasualtyMention]) -> int:
     side (or group) may overlap the known ones, so they add nothing beyond them.
     """
     lowest: dict[tuple[str, str | None], int] = {}
-    for c in casualties:
+    for c in settle_tolls(casualties):
         if c.outcome != "killed":
             continue
         key = (c.group, c.side)

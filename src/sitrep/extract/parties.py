@@ -3,15 +3,21 @@
 The frames name the actors the text names ("Russian forces", "the RSF", "Zelensky"); this module
 completes them the way an analyst codes ACLED actors (tests/gold/README.md, "Actors"):
 
+- a speaker whose pronoun acts is the party ("Hezbollah says it launched drones", "the SBU said it
+  had detained ...");
 - strikes: the attacker as initiator, inferred when unstated (the adversary of a named target,
-  "the enemy", the attacker of a neighbouring strike, the opposing state of the country hit);
-  "Civilians (X)" as target when civilians are hurt or homes hit, the other side's forces only
-  when a military object is hit;
+  "the enemy", "the junta responded with air strikes", the attacker of a neighbouring strike, the
+  opposing state of the country hit); one attacking side (the one that owns the weapons);
+  "Civilians (X)" as target when civilians are hurt or homes hit and no armed target is named, the
+  other side's forces when a military object, refinery or named launcher is hit ("shelled army
+  positions", "struck a Russian S-300 launcher");
 - interceptions: the defender as initiator (the country it happens over, or the side the
   neighbouring strike hit), the attacker as target;
-- battles and territory changes: the side that loses ground or is attacked as target;
+- battles and territory changes: the side that loses ground or is attacked as target (a rebel
+  capture at home is taken from that state's forces);
 - violence against civilians, looting: "Civilians (X)" as target; protests, riots, arrests:
-  "Protesters (X)", "Rioters (X)", "Police Forces of X";
+  "Protesters (X)", "Rioters (X)", "Police Forces of X"; the detained as "Civilians (X)" or, where a
+  crowd is named, "Protesters (X)";
 - diplomacy: the governments of the countries that take part.
 """
 
@@ -33,11 +39,15 @@ _ARMED = frozenset({"state_forces", "rebel_group", "political_militia", "identit
 # the speaker is the party
 _ITS_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|fighters|army|military|defenders|drones|air\s+defen[cs]es?)\b"
-    r"|\b(?:it|they|we)\s+(?:had|has|have|was|were)\s+(?:\w+ly\s+)?(?P<verb>taken|captured|seized|retaken|recaptured|liberated"
-    r"|killed|destroyed|repelled|thwarted|striking|struck|attacked|shot|downed|intercepted|lost|withdrawn|pulled|retreated|abandoned)\b",
+    r"|\b(?:it|they|we)\s+(?:(?P<aux>had|has|have|was|were)\s+)?(?:\w+ly\s+)?(?:also\s+)?(?P<verb>taken|captured|seized|retaken|recaptured"
+    r"|liberated|killed|destroyed|repelled|repulsed|thwarted|beaten back|beat back|fended off|striking|struck|attacked|shot|downed"
+    r"|intercepted|lost|withdrawn|pulled|retreated|abandoned|launched|fired|shelled|bombed|targeted|hit|sank|detained|arrested)\b",
     re.IGNORECASE,
 )
+_SAID_THEN = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:said|says|claimed|claims|announced|reported|stated|added)(?:\s+that)?\s+", re.IGNORECASE)
 _LOSING = frozenset({"lost", "withdrawn", "pulled", "retreated", "abandoned"})
+# "the army said it had beaten back an RSF offensive": the speaker was attacked
+_DEFENDING = frozenset({"repelled", "repulsed", "thwarted", "beaten back", "beat back", "fended off"})
 # "with the help of the United States, Britain and Jordan": allies of the side that acts
 _ALLIES = re.compile(r"\b(?:with the (?:help|support|assistance) of|helped by|alongside|together with)\s+([^.;]+)", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^-(?:made|built|supplied|designed|produced|manufactured|linked|backed|affiliated|aligned|allied|installed|controlled|held|occupied)\b")
@@ -50,6 +60,11 @@ _BARE_FORCE = re.compile(
 )
 _BARE_NOT_PARTY = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:said|say|says|told|reported|base|bases|post|posts|checkpoint|camp|barracks|officers?|spokes\w+|chief|commanders?|vehicles?|convoy)\b",
+    re.IGNORECASE,
+)
+_BARE_NOT_ACTING = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:said|say|says|told|reported|called|calls|described|confirmed|denied|claimed|announced|added|stated|spokes\w+|chief|officers?|administrations?|command|intelligence"
+    r"|authorities|officials?|leadership|government|council|court|prosecutors?|governor|hospital|analysts?|bloggers?|experts?)\b",
     re.IGNORECASE,
 )
 _SIDE_WORD = re.compile(r"([A-Z][\w.-]*(?:['’]s)?)\s*$")
@@ -69,10 +84,34 @@ _ATTACKS_AFTER = re.compile(
     r"|broke through|used|fired|struck|hit|bombed|targeted|pounded|shot down|downed|intercepted|destroyed)\b",
     re.IGNORECASE,
 )
+# "repelled a Russian attack", "thwarted a Ukrainian offensive": the side whose attack it was
+_ATTACK_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:attacks?|assaults?|offensives?|counteroffensives?|counter-offensives?|counterattacks?|counter-attacks?"
+    r"|advances?|raids?|incursions?|breakthrough attempts?|assault groups?)\b",
+    re.IGNORECASE,
+)
+_DEMONYM_ATTACK = re.compile(
+    r"\b([A-Z][a-z]+)(?=\s+(?:[a-z-]+\s+)?(?:attacks?|assaults?|offensives?|counteroffensives?|counter-offensives?|counterattacks?"
+    r"|counter-attacks?|advances?|raids?|incursions?|assault groups?)\b)"
+)
 _REPELS_AFTER = re.compile(
     r"^\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?(?:repelled|repulsed|thwarted|fended off|beat back|held off|stopped)\b", re.IGNORECASE
 )
 _DEATH_TOLL = re.compile(r"\bdeath toll\b", re.IGNORECASE)
+_FOR_WHOM = re.compile(r"\b(?:to|for|with|from|on behalf of|working for|spying for)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# force used on a crowd (not mere detentions), reported in the sentence of the arrests that followed
+_POLICE_FORCE = re.compile(
+    r"\b(?:riot )?police(?: officers)?\s+(?:\w+\s+){0,3}?(?:used|fired|beat|dispersed|clashed|charged|broke up|cleared)\b", re.IGNORECASE
+)
+_CROWD = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|rally|rallies|protest|protests)\b", re.IGNORECASE)
+_STORAGE_TANKS = re.compile(r"\b(?:fuel|oil|water|gas|petrol|storage)\s+\Z", re.IGNORECASE)
+_DETAINED_CIVILIAN = re.compile(
+    r"\b(?:detain\w*|arrest\w*|abduct\w*|rounded up|took into custody)\s+(?:(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|\d+"
+    r"|several|dozens of|local|young|elderly|former|prominent|female|male|civilian|[\w-]+-year-old)\s+)*(?:residents?|man|men|woman|women"
+    r"|journalists?|reporters?|civilians?|people|persons?|activists?|bloggers?|teachers?|priests?|students?|volunteers?|citizens?"
+    r"|villagers?|farmers?|pensioners?|teenagers?|boys?|girls?)\b",
+    re.IGNORECASE,
+)
 _POLICE_ACTS = re.compile(
     r"\b(?:riot )?police(?: officers)?\s+(?:\w+\s+)?(?:used|fired|beat|dispersed|detained|arrested|clashed|attacked|charged|broke up)\b", re.IGNORECASE
 )
@@ -114,10 +153,24 @@ def _owns_weapon(f: Frame, a: ActorAt) -> bool:
         return False
     s = f.sentence
     for w in f.weapons:
+        if w.start < a.end:  # type: ignore[attr-defined]
+            continue  # a weapon before the name is not one it qualifies
         gap = s.text[a.end - s.start : w.start - s.start]  # type: ignore[attr-defined]
         if 0 <= len(gap) <= 30 and re.fullmatch(r"[\s\w/-]*", gap) and len(gap.split()) <= 2 and not re.search(r"\w(?:ed|s)\b", gap):
             return True
     return False
+
+
+def _hit_object(f: Frame, w: object) -> bool:
+    """A launcher, air-defence system or aircraft named after the strike's verb, not as its means
+    ("struck a Russian S-300 launcher" — not "fired from Tu-95MS bombers", "with HIMARS")."""
+    weapon = getattr(w, "weapon", None)
+    if f.trigger is None or weapon is None or getattr(w, "generic", True) or weapon.role not in ("system", "platform"):
+        return False  # "air defence equipment" is no named object
+    if w.start < f.trigger.end:  # type: ignore[attr-defined]
+        return False
+    s = f.sentence
+    return not _PLATFORM_CONTEXT.search(s.text[max(0, w.start - s.start - 40) : w.start - s.start])  # type: ignore[attr-defined]
 
 
 def _weapon_owners(kind: str, f: Frame) -> list[ActorAt]:
@@ -136,9 +189,27 @@ def _weapon_owners(kind: str, f: Frame) -> list[ActorAt]:
         start = w.start - len(before) + m.start(1)  # type: ignore[attr-defined]
         if side is None or any(a <= start < b for a, b in taken) or m.group(1) in ("Kyiv", "Moscow", "Kiev"):
             continue
-        role = "target" if kind == "interception" else "initiator"
+        role = "target" if kind == "interception" or _hit_object(f, w) else "initiator"  # "struck a Russian S-300 launcher"
         out.append(ActorAt(replace(actor_for_side(side), text=m.group(1), role=role), start, start + len(m.group(1))))
         taken.append((start, start + len(m.group(1))))
+    return out
+
+
+def _attack_owners(kind: str, f: Frame) -> list[ActorAt]:
+    """ "repelled a Russian assault", "beat back a Ukrainian counteroffensive": the side whose attack it was."""
+    if kind not in ("battle", "territory_change"):
+        return []
+    s = f.sentence
+    span = _span(f)
+    taken = [(a.start, a.end) for a in f.actors]
+    out = []
+    for m in _DEMONYM_ATTACK.finditer(span):
+        side = demonym_side(m.group(1))
+        start = f.start + m.start(1)
+        if side is None or any(a <= start < b for a, b in taken) or m.group(1) in ("Kyiv", "Moscow", "Kiev"):
+            continue
+        end = start + len(m.group(1))
+        out.append(ActorAt(replace(actor_for_side(side), text=s.text[start - s.start : end - s.start], role="initiator"), start, end))
     return out
 
 
@@ -147,7 +218,7 @@ def _own(kind: str, frames: Sequence[Frame]) -> list[Actor]:
     by_name: dict[str, Actor] = {}
     for f in frames:
         s = f.sentence
-        for at in [*f.actors, *_weapon_owners(kind, f)]:
+        for at in [*f.actors, *_weapon_owners(kind, f), *_attack_owners(kind, f)]:
             a = at.actor
             after = s.text[at.end - s.start : at.end - s.start + 30]
             if _QUALIFIER_AFTER.match(after) or (a.type in _STATE and not at.actor.text.lower().endswith(("forces", "troops")) and _PLACE_NOUN_AFTER.match(after)):
@@ -156,15 +227,19 @@ def _own(kind: str, frames: Sequence[Frame]) -> list[Actor]:
                 continue
             if kind in _VIOLENT and a.type == "government" and _TALKERS.search(at.actor.text):
                 continue  # "Ukrainian officials did not confirm": people who speak about it, not a party
+            if kind == "arrest" and a.role == "target" and a.type in _ARMED and _FOR_WHOM.search(s.text, 0, at.start - s.start):
+                continue  # "detained two residents passing positions to Russian military intelligence": who they served
             if a.type in _STATE and re.search(r"['’]s$", at.actor.text) and re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Z]", after):
                 continue  # "Sudan's paramilitary Rapid Support Forces", "Yemen's Houthis": the group is the party
             if kind == "interception" and a.type in _ARMED and _owns_weapon(f, at):
                 a = replace(a, role="target")  # "destroyed two Ukrainian drones": the attacker
             elif kind == "strike" and a.type in _ARMED and _owns_weapon(f, at):
-                a = replace(a, role="initiator")  # "a Russian missile hit": the attacker
+                owned = [w for w in f.weapons if 0 <= w.start - at.end <= 30]  # type: ignore[attr-defined]
+                hit = bool(owned) and _hit_object(f, owned[0])
+                a = replace(a, role="target" if hit else "initiator")  # "a Russian missile hit": the attacker
             if kind in ("battle", "territory_change", "strike", "interception") and a.type in _ARMED:
-                if _ATTACKS_AFTER.match(after):
-                    a = replace(a, role="initiator")  # "as Russian forces assaulted Ukrainian positions"
+                if _ATTACKS_AFTER.match(after) or _ATTACK_NOUN_AFTER.match(after):
+                    a = replace(a, role="initiator")  # "as Russian forces assaulted ...", "repelled a Russian attack"
                 elif _REPELS_AFTER.match(after):
                     a = replace(a, role="target")  # "Ukrainian forces repelled a Russian assault": the attacked side
             for m in alliance_members(a) or [a]:
@@ -229,13 +304,19 @@ def _speaker_side(frames: Sequence[Frame]) -> tuple[Actor, str] | None:
         m = _ITS_FORCES.search(_span(f))
         if m is None:
             continue
-        role = "target" if (m.group("verb") or "").lower() in _LOSING else "initiator"
+        verb = (m.group("verb") or "").lower()
+        passive = (m.group("aux") or "").lower() in ("was", "were") and not verb.endswith("ing")
+        role = "target" if verb in _LOSING or verb in _DEFENDING or passive else "initiator"  # "it was hit": the speaker took it
         for c in f.claims:
             if c.end > f.start + m.start():
                 continue  # the pronoun refers back to a speaker named before it
             actor = _source_actor(c.claim.source, loose=False)
             if actor is not None:
                 return actor, role
+        pronoun = f.start + m.start()
+        for a in f.actors:  # "Houthi rebels claimed they hit the MV Tutor": a speaker the claims did not catch
+            if a.end <= pronoun and a.actor.type in _ARMED and _SAID_THEN.fullmatch(f.sentence.text[a.end - f.sentence.start : pronoun - f.sentence.start]):
+                return replace(a.actor, role=role), role
     return None
 
 
@@ -283,12 +364,62 @@ def _bare_forces(frames: Sequence[Frame], country: str | None) -> list[Actor]:
     return [a for a in out if a is not None]
 
 
+def _with_speaker(out: list[Actor], frames: Sequence[Frame], acting: frozenset[str] = _ARMED) -> list[Actor]:
+    """ "Hezbollah says it launched drones", "the SBU said it had detained two residents": the speaker
+    is the party its pronoun stands for, when the frames name no one else in that role."""
+    found = _speaker_side(frames)
+    if found is None:
+        return out
+    speaker, role = found
+    if any(a.role == role and a.type in acting for a in out) or any(a.name == speaker.name for a in out):
+        return out
+    out = list(out)
+    for m in alliance_members(speaker) or [speaker]:  # "the shadow government said its drones": its armed wing
+        _add(out, m, role)
+    return out
+
+
+def _bare_forces_at(frames: Sequence[Frame], country: str | None) -> list[tuple[Actor, bool]]:
+    """ "The military hit back with air strikes", "shelled army positions": the home country's forces,
+    and whether they come before the frame's trigger (the one that acts) or after it (the one hit)."""
+    if country is None:
+        return []
+    out = []
+    for f in frames:
+        span = _span(f)
+        taken = [(a.start - f.start, a.end - f.start) for a in f.actors]
+        if f.trigger is None:
+            continue
+        trig = f.trigger.start - f.start
+        for m in _BARE_FORCE.finditer(span):
+            if any(s < m.end() and m.start() < e for s, e in taken) or m.group("police"):
+                continue
+            if _BARE_NOT_ACTING.match(span, m.end()) or re.search(r"[A-Z][\w.-]*\s+$", span[: m.start()]) and m.group(0)[0].isupper():
+                continue  # "the army said", "the regional military administration", "Kherson Oblast Military Administration"
+            side_word = _SIDE_WORD.search(span, 0, m.start())
+            if (side_word and demonym_side(side_word.group(1))) or re.search(r"\b(?:its|their|our|his|her)\s+$", span[: m.start()]):
+                continue
+            forces = _forces(country)
+            if forces is not None:
+                out.append((forces, m.start() < trig))
+    return out
+
+
+def _group_home(neighbours: Sequence[Neighbour], out: Sequence[Actor]) -> str | None:
+    """Where an event with no place happens: the home of a local armed group it or a near neighbour
+    names ("Arakan Army fighters overran a junta outpost ... The military hit back": Myanmar)."""
+    groups = [*out, *(a for n in neighbours if abs(n.distance) <= _MAX_GAP for a in _own(n.kind, n.frames))]
+    return next((a.side for a in groups if a.type in _ARMED and a.type not in _STATE and a.side), None)
+
+
 def _neighbour_initiator(neighbours: Sequence[Neighbour], kinds: frozenset[str], voice: str | None = None) -> Actor | None:
     """The attacker of the nearest strike of the passage (earlier first)."""
     for n in sorted(neighbours, key=lambda n: (abs(n.distance), n.distance > 0)):
         if n.kind not in kinds or abs(n.distance) > _MAX_GAP:
             continue
         own = _own(n.kind, n.frames)
+        if n.kind in ("strike", "interception"):
+            own = _with_speaker(own, n.frames[:1])  # "the shadow government said its drones attacked"
         inferred = _strike(own, n.frames, n.locations, (), voice) if n.kind == "strike" else own
         found = next((a for a in inferred if a.role == "initiator" and a.type in _ARMED), None)
         if found is not None:
@@ -301,9 +432,44 @@ def _object_side(text: str, rx: re.Pattern[str]) -> tuple[bool, str | None]:
     for m in rx.finditer(text):
         if _PLATFORM_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
             continue  # "launched from a ship", "fired by helicopters": the means, not the target
+        if _STORAGE_TANKS.search(text, max(0, m.start() - 12), m.start()) and m.group(0).lower().startswith("tank"):
+            continue  # "fuel tanks on a train": no armour
         before = text[max(0, m.start() - 40) : m.start()]
         word = re.search(r"([A-Z][\w.-]*(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}$", before)
         return True, demonym_side(word.group(1)) if word else None
+    return False, None
+
+
+def _one_attacking_side(out: list[Actor], frames: Sequence[Frame]) -> list[Actor]:
+    """A strike has one attacking side: when opposing states both come out as initiators ("Three Russian
+    missiles hit Chernihiv ... had Ukraine received enough air defence"), keep the side that owns the
+    weapons ("Russian missiles", "Ukrainian naval drones"), else the side the event's own sentence names."""
+    sides: set[str | None] = {a.side for a in out if a.role == "initiator" and a.type in _ARMED and a.side}
+    if not any(adversary_of(s) in sides for s in sides):
+        return out
+    owners: set[str | None] = {at.actor.side for f in frames for at in _weapon_owners("strike", f)}
+    owners |= {at.actor.side for f in frames for at in f.actors if at.actor.side and _owns_weapon(f, at)}
+    keep: set[str | None] = owners & sides
+    if len(keep) != 1:
+        named: set[str | None] = {a.side for a in _own("strike", frames[:1]) if a.role == "initiator" and a.type in _ARMED and a.side}
+        keep = named & sides
+    if len(keep) != 1:
+        return out
+    side = next(iter(keep))
+    return [a for a in out if not (a.role == "initiator" and a.type in _ARMED and a.side == adversary_of(side))]
+
+
+def _weapon_hit(frames: Sequence[Frame]) -> tuple[bool, str | None]:
+    """ "hit an S-400 battery near Dzhankoi", "struck a Ukrainian HIMARS launcher": a named launcher,
+    air-defence system or aircraft after the strike's verb (not the one it was fired from) was hit."""
+    for f in frames:
+        s = f.sentence
+        for w in f.weapons:
+            if w.generic or not _hit_object(f, w):  # type: ignore[attr-defined]
+                continue  # "launched by Su-34 jets", "from Tu-95MS bombers": the means
+            before = s.text[max(0, w.start - s.start - 40) : w.start - s.start]  # type: ignore[attr-defined]
+            word = re.search(r"([A-Z][\w.-]*(?:['’]s)?)\s+(?:[\w-]+\s+){0,2}$", before)
+            return True, demonym_side(word.group(1)) if word else None
     return False, None
 
 
@@ -312,8 +478,12 @@ def _strike(
 ) -> list[Actor]:
     lex = load_actors()
     text = _text(frames)
-    country = _country(locations)
+    country = _country(locations) or (None if locations else _group_home(neighbours, out))
+    out = _one_attacking_side(out, frames)
     initiators = [a for a in out if a.role == "initiator" and a.type in _ARMED]
+    lead = {a.actor.name for a in frames[0].actors} if frames else set()
+    named_target = any(a.role == "target" and a.type in _ARMED and a.name in lead for a in out)
+    bare = _bare_forces_at(frames, country)
     if not initiators:
         side = None
         for a in out:
@@ -324,6 +494,8 @@ def _strike(
         if side is None and lex.enemy_re.search(text):
             side = adversary_of(voice) or adversary_of(where)
         attacker = _forces(side)
+        if attacker is None:  # "The junta responded with air strikes on the town"
+            attacker = next((a for a, first in bare if first), None)
         if attacker is None and neighbours:
             attacker = _neighbour_initiator(neighbours, frozenset({"strike"}), voice)
         if attacker is None and where and not _OCCUPIED.search(text) and not _REMOTE_WEAPONS.search(text):
@@ -335,10 +507,18 @@ def _strike(
     init_sides = {a.side for a in initiators if a.side}
     hurt = any(c.group in ("civilians", "unknown") for f in frames for c in f.casualties) or bool(_DEATH_TOLL.search(text))
     civ_hit, _ = _object_side(text, lex.civilian_object_re)
-    if (hurt or civ_hit) and country:
+    if hurt and not civ_hit and not any(c.group == "civilians" for f in frames for c in f.casualties):
+        hurt = not _object_side(text, lex.military_object_re)[0]  # "two people were killed" at a command post: not civilians
+    if (hurt or civ_hit) and country and not named_target:  # "bombed RSF positions ... 17 civilians were killed": the RSF
         _add(out, _forces(country, "civilians"), "target")
-    if not any(a.role == "target" and a.type in _ARMED for a in out):
+    state_init = {a.side for a in initiators if a.type in _STATE}
+    for forces, first in bare:
+        if not first and forces.side not in state_init:
+            _add(out, forces, "target")  # "shelled army positions in the city"
+    if not any(a.role == "target" and a.type in _ARMED for a in out) and not (hurt and country):
         mil_hit, owner = _object_side(text, lex.military_object_re)
+        if not mil_hit:
+            mil_hit, owner = _weapon_hit(frames)
         if mil_hit:
             side = owner if owner and owner not in init_sides else next((adversary_of(s) for s in init_sides if adversary_of(s)), None)
             _add(out, _forces(side), "target")
@@ -358,7 +538,9 @@ def _interception(
     strikes = [n for n in neighbours if n.kind == "strike" and abs(n.distance) <= _MAX_GAP]
     attacker = None if attackers else _neighbour_initiator(strikes, frozenset({"strike"}), voice)
     if not defenders:
-        against = {a.side for a in attackers if a.side} | ({attacker.side} if attacker is not None else set())
+        # the states attacking: a rebel group's home state is the one defending ("the junta shot down PDF drones")
+        against = {a.side for a in attackers if a.side and a.type in _STATE}
+        against |= {attacker.side} if attacker is not None and attacker.type in _STATE else set()
         side = _country(locations, strikes)
         if side is None or side in against:
             side = next((adversary_of(s) for s in against if adversary_of(s)), None)
@@ -400,6 +582,18 @@ def _fighting(kind: str, out: list[Actor], frames: Sequence[Frame], locations: S
         if initiators and c not in state_init and c not in state_sides and c not in local:
             _add(out, _forces(c), "target")  # "Russian forces captured Avdiivka": Ukraine's forces lose it
             state_sides.add(c)
+    init_sides = {a.side for a in initiators if a.side}
+    out = [
+        replace(a, role="target") if a.role == "participant" and a.type in _ARMED and a.side and a.side not in init_sides
+        and any(adversary_of(s) == a.side for s in init_sides) else a
+        for a in out
+    ]  # "Ukrainian forces seized Sudzha ... Akhmat units were counterattacking": the other side is the one attacked
+    if kind == "territory_change" and initiators and not any(a.role == "target" and a.type in _ARMED for a in out):
+        home = {a.side for a in initiators if a.type not in _STATE and a.side}
+        for c in _countries(locations) or list(home):
+            if c in home:
+                _add(out, _forces(c), "target")  # "the PDF and the KIA captured Kanbalu": from Myanmar's military
+                break
     armed = [a for a in out if a.type in _ARMED]
     if armed:
         sides = {a.side for a in armed if a.side}
@@ -441,6 +635,7 @@ def _countries_named(frames: Sequence[Frame]) -> list[str]:
 
 _TRANSFER = re.compile(
     r"\b(?:aid|package|pledg\w*|deliver\w*|donat\w*|transfer\w*|shipped|shipments?|suppl(?:y|ied|ies)|provid\w*|send|sends|sent"
+    r"|financ\w*|fund|funds|funded|funding|buy|buys|bought|purchas\w*"
     r"|receiv\w*|gave|give[sn]?|committed)\b",
     re.IGNORECASE,
 )
@@ -461,7 +656,7 @@ def _named_sides(frames: Sequence[Frame]) -> list[tuple[str, str, str, bool]]:
         verbs = [v.start() for v in _TRANSFER.finditer(span)]
         cut = verbs[-1] if verbs else len(span)  # a donor names itself before some verb of giving
         for m in _NAME_RUN.finditer(span):
-            words = m.group(0)
+            words = m.group(0).rstrip(".")  # "... for Kyiv." ends the sentence, not the name
             side = demonym_side(words)
             if side is None:
                 parts = words.split()
@@ -554,6 +749,8 @@ def event_actors(
         out = [_forces(a.side) or a if a.type == "government" and a.role == "initiator" else a for a in out]
     country = _country(locations)
     voice = _voice(claims)
+    if kind in ("strike", "interception"):
+        out = _with_speaker(out, frames[:1])  # the event's own sentence: a later one may be the other side's
     if kind == "strike":
         return _strike(out, frames, locations, neighbours, voice)
     if kind == "interception":
@@ -580,10 +777,12 @@ def event_actors(
             crowd = _forces(side, "protesters" if kind == "protest" else "rioters")
             out = [a for a in out if a.type not in ("civilians", "protesters", "rioters")]
             _add(out, crowd, "initiator")
-        if any(_POLICE_ACTS.search(_span(f)) for f in frames):
+        arrests_near = [x for n in neighbours if n.kind == "arrest" and 0 <= n.distance <= 1 for x in n.frames]
+        if any(_POLICE_ACTS.search(_span(f)) for f in frames) or any(_POLICE_FORCE.search(_span(x)) for x in arrests_near):
             _add(out, _forces(country, "police"), "target")  # "Police used pepper spray against demonstrators"
         return out
     if kind == "arrest":
+        out = _with_speaker(out, frames[:1], frozenset({"state_forces", "government"}))
         if not any(a.type in ("state_forces", "government") for a in out):
             _add(out, _forces(country, "police"), "initiator")  # detentions are police work unless the text says whose
         for n in sorted(neighbours, key=lambda n: abs(n.distance)):
@@ -591,6 +790,10 @@ def event_actors(
                 side = _crowd_side(n.frames, country)
                 _add(out, _forces(side, "protesters" if n.kind == "protest" else "rioters"), "target")
                 break
+        if country and not any(a.role == "target" for a in out) and _CROWD.search(_text(frames)):
+            _add(out, _forces(_crowd_side(frames, country), "protesters"), "target")  # "fired tear gas at protesters ... and detained 15"
+        if country and not any(a.role == "target" for a in out) and _DETAINED_CIVILIAN.search(_text(frames)):
+            _add(out, _forces(country, "civilians"), "target")  # "detained two residents", "arrested a journalist"
         return out
     if kind == "logistics":
         return _logistics(out, frames, locations, claims, neighbours)

@@ -16,19 +16,19 @@ from itertools import islice
 
 from sitrep.extract.assemble import borrow_places, finish, group_frames
 from sitrep.extract.dates import find_dateline
-from sitrep.extract.frames import DocMentions, frames_for, not_a_place
+from sitrep.extract.frames import DocMentions, _lower, frames_for, not_a_place, sentence_triggers
 from sitrep.extract.nlp import Entity, entities
 from sitrep.extract.sentences import Sentence, split_sentences
 from sitrep.geo import PlaceMention, geocode_text
 from sitrep.knowledge import find_actors, find_sources, find_weapons
-from sitrep.knowledge.triggers import cues, find_triggers
+from sitrep.knowledge.triggers import cues
 from sitrep.model import Document, Event
 
 BATCH_SIZE = 32
 _JUDGEMENT = re.compile(r"\b(?:likely|unlikely|almost certain(?:ly)?|realistic possibility|remote chance|probably|killed|wounded|injured|dead)\b")
 _RESPONSE = re.compile(
     r"\b(?:denied|denies|rejected|dismissed|confirmed|confirms|claimed|claims|acknowledged|admitted|blamed|accused"
-    r"|main target|targets?|aimed at|were aimed|was aimed|directed at)\b"
+    r"|main target|targets?|aimed at|were aimed|was aimed|directed at|toll)\b"
 )
 _NAME_RUN = re.compile(r"\b[A-Z][a-z’'.]+(?:[ -](?:[A-Z]\.|[A-Z][a-z’']+))+")
 _ORG_WORDS = re.compile(r"\b(?:Post|Times|News|Ministry|Command|Forces|Group|Agency|Institute|Council|Office|Army|Navy|Force|Guard|Service|Department|Committee|Staff)\b")
@@ -66,8 +66,8 @@ def _candidates(sentences: list[Sentence]) -> list[Sentence]:
     for s in sentences:
         if s.furniture:
             continue
-        low = s.text.lower()
-        own = bool(find_triggers(low) or _JUDGEMENT.search(low) or cue.first_time.search(low))
+        low = _lower(s.text)
+        own = bool(sentence_triggers(low) or _JUDGEMENT.search(low) or cue.first_time.search(low))
         refers = s.index - last <= 2 and bool(cue.anaphora.match(low) or cue.media_description.search(low))
         # "Ukraine's military denied responsibility", "The main target was Kyiv": about the event before
         follows = s.index - last == 1 and bool(_RESPONSE.search(low))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sitrep.geo.capital import capital_mentions
 from sitrep.geo.explain import explain
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.records import Candidate, PlaceMention
@@ -26,7 +27,9 @@ def geocode_text(text: str, *, exclude: Sequence[tuple[int, int]] = ()) -> list[
     if not text:
         return []
     gaz = get_gazetteer()
-    return resolve(text, scan(text, gaz, exclude), gaz)
+    found = resolve(text, scan(text, gaz, exclude), gaz)
+    extra = capital_mentions(text, found, gaz)  # "the capital", "the Ukrainian capital"
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 __all__ = ["Candidate", "Gazetteer", "PlaceMention", "explain", "geocode_text", "get_gazetteer"]

@@ -233,6 +233,9 @@ def _resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMen
         ids = rm.ids
         if rm.hint == "country" or (len(ids) == 1 and kind[ids[0]] == COUNTRY):
             ctx.countries.add(gaz.country[ids[0]] or "")
+        else:  # "in northern Mali": a country named in full, though towns elsewhere share the name
+            named = fold(text[rm.start:rm.name_end])
+            ctx.countries.update(gaz.country[i] or "" for i in ids if kind[i] == COUNTRY and fold(gaz.names[i]) == named)
         a1 = _admin1_of(gaz, ids)
         if a1 and (rm.hint == "admin1" or all(kind[i] != 0 for i in ids)):
             ctx.admin1s.add(a1)

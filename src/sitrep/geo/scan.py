@@ -220,6 +220,9 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                     e, ids, key = ext[0], ext[1], skeleton(text[s:ext[0]])
             rm = _decorate(text, s, e, ids, lx)
             rm.key = key
+            if rm.hint is None and _PART_OF_RE.search(text, max(0, s - 20), s) and _region_not_town(gaz, ids):
+                rm.hint = "admin1"  # "in central Gaza", "northern Shan": a part of a region, not the town
+                rm.notes.append("a part of a region")
             if rm.hint == "admin1" and rm.end > e:  # "Moscow region" names Moscow Oblast, not the city's region
                 whole = gaz.lookup(skeleton(text[s:rm.end]))
                 if any(gaz.kind[i] == 1 for i in whole):
@@ -234,6 +237,20 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
     _distribute_type_before(text, out)
     _distribute_prep(text, out)
     return out
+
+
+_PART_OF_RE = re.compile(r"\b(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+                         r"south-?western|northeastern|northwestern|southeastern|southwestern)\s+$", re.IGNORECASE)
+
+
+def _region_not_town(gaz: Gazetteer, ids: tuple[int, ...]) -> bool:
+    """Does the name stand for a region whose own name no town of its country shares ("Gaza" for the
+    Gaza Strip, "Shan"), so that "central Gaza" is a part of the region ("central Kyiv" is the city's)?"""
+    if any(gaz.kind[i] == 3 for i in ids):
+        return False  # "southern Lebanon": a country's part is the country's
+    regions = [i for i in ids if gaz.kind[i] == 1]
+    towns = {(gaz.country[i], skeleton(gaz.names[i])) for i in ids if gaz.kind[i] == 0}
+    return any((gaz.country[i], skeleton(gaz.admin1[i] or "")) not in towns for i in regions)
 
 
 def _glued(text: str, run: list[tuple[int, int]], b: int, lx: _Lexicon) -> bool:

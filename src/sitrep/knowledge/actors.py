@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -102,13 +103,20 @@ class ActorLexicon:
     noun_kind: dict[str, str]
     speech_re: re.Pattern[str]
     action_re: re.Pattern[str]
-    title_left_re: re.Pattern[str]
+    title_left_re: re.Pattern[str]  # matched on the REVERSED text before a name: anchored, no scan
     title_name_re: re.Pattern[str]
     chain_re: re.Pattern[str]  # ", Belarusian and Ukrainian" after a demonym
     adversaries: dict[str, str]  # ISO -> the opposing state, where a war makes it unambiguous
     enemy_re: re.Pattern[str]  # "the enemy", "the occupiers": the other side, unnamed
     civilian_object_re: re.Pattern[str]  # "apartment block", "hospital": civilians are the target
     military_object_re: re.Pattern[str]  # "ammunition depot", "airfield": the other side's forces are
+    unnamed_quals: frozenset[str] = frozenset()
+    title_last_words: frozenset[str] = frozenset()  # "president", "commander": a title ends with one (a cheap test first)  # "islamist", "islamic state": words that qualify "militants"
+
+
+def _rev_alt(words: list[str] | set[str]) -> str:
+    """An alternation of the words spelled backwards (for a pattern run on reversed text), longest first."""
+    return _alt({w[::-1] for w in words})
 
 
 def _alt(words: list[str] | set[str]) -> str:
@@ -159,14 +167,14 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
     terms: list[Term] = []
     owners: dict[str, str] = {}
 
-    def add(surface: str, payload: tuple[str, Any], owner: str, plural: bool = False) -> None:
+    def add(surface: str, payload: tuple[str, Any], owner: str, plural: bool = False, cased: bool = True) -> None:
         key = lower_same_length(fold(surface))
         if key in owners and owners[key] != owner:
             raise KnowledgeError(
                 f"{DATA_FILE}: {surface!r} names both {owners[key]!r} and {owner!r}; keep it on one entry"
             )
         owners[key] = owner
-        terms.append(Term(fold(surface), payload, cased=True, plural=plural))
+        terms.append(Term(fold(surface), payload, cased=cased, plural=plural))
 
     for raw in data.get("countries") or ():
         iso = raw.get("iso")
@@ -220,6 +228,11 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
             add(alias, ("person", person), f"person {person.name}")
     for blocker in data.get("blockers") or ():
         add(blocker, ("block", None), "(blocker)")
+    for gtype, group_nouns in (data.get("unnamed_groups") or {}).items():
+        if gtype not in inter:
+            raise KnowledgeError(f"{DATA_FILE}: unnamed_groups type {gtype!r} is not an actor type")
+        for noun in _strs(group_nouns, f"unnamed_groups.{gtype}"):
+            add(noun, ("unnamed", gtype), f"unnamed group {noun}", cased=False)  # "Militants" opens a sentence too
 
     noun_kind: dict[str, str] = {}
     for kind, nouns in (data.get("force_nouns") or {}).items():
@@ -232,7 +245,7 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
     force = rf"\s+(?:(?:{mods})(?:\s+|-)){{0,3}}(?P<noun>{nouns})(?![\w-])"
     adverbs = _alt(data.get("adverbs") or [])
     titles = _alt(data.get("titles") or [])
-    qualifiers = _alt(
+    qualifier_words = (
         [w for c in data.get("countries") or () for w in c["demonyms"]]
         + [f"{w}'s" for c in data.get("countries") or () for w in c.get("names") or ()]
         + [f"{w}’s" for c in data.get("countries") or () for w in c.get("names") or ()]
@@ -256,7 +269,7 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
         speech_re=re.compile(verbs.format(_alt(data.get("speech_verbs") or [])), re.IGNORECASE),
         action_re=re.compile(verbs.format(_alt(data.get("action_verbs") or [])), re.IGNORECASE),
         title_left_re=re.compile(
-            rf"(?:(?:the\s+)?(?:{qualifiers})\s+)?(?:(?:{titles})\s+)+\Z", re.IGNORECASE
+            rf"(?:\s+(?:{_rev_alt(data.get('titles') or [])}))+(?:\s+(?:{_rev_alt(qualifier_words)})(?:\s+eht)?)?", re.IGNORECASE
         ),
         chain_re=re.compile(
             rf"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?:{_alt([w for c in countries.values() for w in c.demonyms])}))+"
@@ -265,10 +278,46 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
             rf"\s+(?:(?i:{titles})\s+)+(?P<name>[A-Z][a-z][\w'’.-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){{0,2}})"
         ),
         adversaries=adversaries,
+        title_last_words=frozenset(w.split()[-1].lower() for w in data.get("titles") or () if w.split()),
+        unnamed_quals=frozenset(
+            w.lower() for w in _strs(data.get("unnamed_group_qualifiers") or [], "unnamed_group_qualifiers")
+        ),
         enemy_re=_words_re(data, "enemy_words"),
         civilian_object_re=_words_re(data, "civilian_objects"),
         military_object_re=_words_re(data, "military_objects"),
     )
+
+
+_BACKED = re.compile(r"-(?:backed|linked|aligned|affiliated|supported|allied|inspired|sponsored)$")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _qualifiers_before(window: str, lex: ActorLexicon) -> tuple[int, str | None] | None:
+    """How far left the qualifiers of an unnamed group reach in ``window`` (which ends at its noun), and the
+    side a demonym among them gives ("Palestinian gunmen"; "Iran-backed militants" are not Iran's)."""
+    words: list[tuple[int, str]] = []
+    end = len(window)
+    for w in reversed(list(_WORD.finditer(window))[-4:]):  # the words right before the noun, spaces between
+        if not window[w.end() : end].isspace():
+            break
+        words.insert(0, (w.start(), w.group(0)))
+        end = w.start()
+    start, side = None, None
+    i = len(words) - 1
+    while i >= 0:
+        pos, word = words[i]
+        base = _BACKED.sub("", word)
+        pair = f"{words[i - 1][1]} {base}".lower() if i else ""
+        if pair in lex.unnamed_quals:  # "Islamic State-linked"
+            start, i = words[i - 1][0], i - 2
+            continue
+        if base.lower() in lex.unnamed_quals or base != word and base[:1].isupper() or base.lower() in lex.side_words and base[:1].isupper():
+            if base == word and base.lower() in lex.side_words and side is None:
+                side = lex.side_words[base.lower()]
+            start, i = pos, i - 1
+            continue
+        break
+    return None if start is None else (start, side)
 
 
 def _words_re(data: dict[str, Any], key: str) -> re.Pattern[str]:
@@ -305,6 +354,11 @@ def _any_country(iso: str) -> Country | None:
     if row is None:
         return None
     return Country(iso=iso, name=row["name"], acled_country=row["name"], period=None, demonyms=())
+
+
+def enemy_named(text: str) -> bool:
+    """Does the text name a party only as "the enemy", "the occupiers" (the other side of whoever speaks)?"""
+    return load_actors().enemy_re.search(text) is not None
 
 
 def adversary_of(side: str | None) -> str | None:
@@ -383,9 +437,10 @@ def _readings(text: str, lex: ActorLexicon) -> list[_Reading]:
         s, e = hit.start, hit.end
         if kind == "person":
             window = text[max(0, s - 120) : s]
-            m = lex.title_left_re.search(window)
+            last = re.search(r"([\w.'’-]+)\s+\Z", window)
+            m = lex.title_left_re.match(window[::-1]) if last and last.group(1).lower() in lex.title_last_words else None
             if m:
-                s -= len(window) - m.start()
+                s -= m.end()
             p: Person = entry
             out.append(_Reading(s, e, Actor(text[s:e], p.name, p.side, "person"), 0))
         elif kind == "org":
@@ -418,6 +473,15 @@ def _readings(text: str, lex: ActorLexicon) -> list[_Reading]:
             if m and not lex.force_re.match(text, m.start("name") - 1) and not _NOT_NAMES & set(m.group("name").split()):
                 actor = Actor(text[s : m.end()], m.group("name"), entry.iso, "person")
                 out.append(_Reading(s, m.end(), actor, 2))
+        elif kind == "unnamed":
+            window = text[max(0, s - 60) : s]
+            found = _qualifiers_before(window, lex)
+            if found is None:
+                continue  # "militants" alone: too vague to code
+            s0 = s - len(window) + found[0]
+            words = text[s0:e]
+            name = re.sub(r"^(?:suspected|alleged)\s+", "", words, flags=re.IGNORECASE)
+            out.append(_Reading(s0, e, Actor(words, name, found[1], entry), 2))
         elif kind == "plural":
             before = text[max(0, s - 4) : s]
             if before.lower() == "the ":
@@ -437,11 +501,14 @@ def _readings(text: str, lex: ActorLexicon) -> list[_Reading]:
 def find_actors(text: str) -> list[ActorMention]:
     """Actor mentions in ``text`` sorted by start ("Russian forces", "Russian President Vladimir Putin")."""
     lex = load_actors()
-    chosen: list[_Reading] = []
+    chosen: list[_Reading] = []  # kept non-overlapping and sorted by start: two neighbours decide an overlap
+    starts: list[int] = []
     for r in sorted(_readings(text, lex), key=lambda r: (-(r.end - r.start), r.rank, r.start)):
-        if all(r.end <= c.start or r.start >= c.end for c in chosen):
-            chosen.append(r)
-    chosen.sort(key=lambda r: r.start)
+        i = bisect_right(starts, r.start)
+        if (i and chosen[i - 1].end > r.start) or (i < len(chosen) and chosen[i].start < r.end):
+            continue
+        chosen.insert(i, r)
+        starts.insert(i, r.start)
     merged: list[tuple[int, int, Actor]] = []
     for r in chosen:
         if merged and merged[-1][2].name == r.actor.name and _ABBR_GAP.fullmatch(text[merged[-1][1] : r.start]):
@@ -468,6 +535,7 @@ __all__ = [
     "adversary_of",
     "alliance_members",
     "demonym_side",
+    "enemy_named",
     "find_actors",
     "load_actors",
 ]

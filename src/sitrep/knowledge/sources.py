@@ -9,7 +9,8 @@ country of ``actors.json``: "Ukrainian Ministry of Defense" -> Ministry of Defen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
@@ -48,12 +49,22 @@ class MediumMention:
 
 
 @dataclass(frozen=True, slots=True)
+class OfficeTerm:
+    """One term of office: "governor" of "Kharkiv" from 2020-12 (YYYY-MM strings; ``until`` None: in office)."""
+
+    holder: SourceInfo
+    since: str
+    until: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class SourceLexicon:
     version: int
     sources: tuple[SourceInfo, ...]
     by_key: dict[str, SourceInfo]
     lexicon: Lexicon
     media: Lexicon
+    offices: dict[str, tuple[OfficeTerm, ...]] = field(default_factory=dict)  # "governor of kharkiv" -> terms
 
 
 def normalise(phrase: str) -> str:
@@ -120,6 +131,20 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
                         add(f"{n}'s {alias}", info, cased=False, explicit=False)
                         if alias[0].isupper() and " " in alias:  # "Ministry of Defence of Ukraine"
                             add(f"{alias} of {n}", info, cased=False, explicit=False)
+    offices: dict[str, list[OfficeTerm]] = {}
+    for raw in data.get("officials") or ():
+        name, stype = raw.get("name"), raw.get("source_type")
+        if not isinstance(name, str) or stype not in types or not raw.get("offices"):
+            raise KnowledgeError(f"{DATA_FILE}: official {name!r} needs a name, a known source_type and offices")
+        info = SourceInfo(name, stype, raw.get("side"))
+        if normalise(name) not in by_key:  # a named source wins (an official may also be listed there)
+            add(name, info, cased=True, explicit=True)
+        for office in raw["offices"]:
+            since, until = office.get("from"), office.get("to")
+            if not all(isinstance(x, str) and re.fullmatch(r"\d{4}-\d{2}", x) for x in (since, *(() if until is None else (until,)))):
+                raise KnowledgeError(f"{DATA_FILE}: official {name!r} has a term without YYYY-MM dates")
+            for place in office.get("of") or ():
+                offices.setdefault(f"{office['title']} of {place}".lower(), []).append(OfficeTerm(info, since, until))
     media_terms = []
     for raw in data.get("media") or ():
         for alias in dict.fromkeys([raw["name"], *raw.get("aliases", ())]):
@@ -130,7 +155,19 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
         by_key=by_key,
         lexicon=Lexicon(terms, source=DATA_FILE),
         media=Lexicon(media_terms, source=f"{DATA_FILE} (media)"),
+        offices={k: tuple(sorted(v, key=lambda t: t.since)) for k, v in offices.items()},
     )
+
+
+def officeholder(title: str, place: str, on: date | None = None) -> SourceInfo | None:
+    """Who held ``title`` ("governor", "mayor") of ``place`` (a region or city name) on ``on`` (else now)."""
+    terms = load_sources().offices.get(f"{title} of {place}".lower(), ())
+    if on is None:
+        return terms[-1].holder if terms and terms[-1].until is None else None
+    month = on.isoformat()[:7]
+    held = [t for t in terms if t.since <= month and (t.until is None or month <= t.until)]
+    # a month of handover has two holders: the one who took office that month
+    return held[-1].holder if held else None
 
 
 @cache
@@ -176,6 +213,13 @@ def _person_source(phrase: str) -> SourceInfo | None:
 
 # a personal name right after a title ("mayor Ihor Terekhov", "governor, Oleh Kiper")
 _TITLED_NAME = re.compile(r",?\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s*")
+_POST_END = re.compile(r"(?i)(?:minister|secretary|spokes(?:man|woman|person)|commander|chief|governor|mayor|president)$")
+# a body's officer by rank or post, then the name ("Southern Defense Forces Spokesperson Colonel Vladyslav
+# Voloshyn", "Air Force commander Mykola Oleshchuk"): the person speaks
+_OFFICER_NAME = re.compile(
+    r",?\s+(?:(?i:spokes(?:man|woman|person)|commander|chief|head|director|deputy|colonel|general|lieutenant|major|captain|"
+    r"admiral|officer|press officer|representative|adviser|advisor)\s+)+((?:[A-Z][a-z][\w'’-]+\s+){1,2}[A-Z][a-z][\w'’-]+)\s*"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -194,8 +238,12 @@ def classify_source(phrase: str) -> SourceInfo | None:
     if hits:
         best = max(hits, key=lambda h: (h.end - h.start, -h.start))
         info: SourceInfo = best.term.payload
+        officer = _OFFICER_NAME.fullmatch(phrase[best.end :])
+        if officer:  # "Air Force spokesman Yurii Ihnat": the officer, of the body's type and side
+            return _person_source(officer.group(1)) or SourceInfo(officer.group(1), info.source_type, info.side)
         named = _TITLED_NAME.fullmatch(phrase[best.end :])
-        if named and info.side is None:  # "Governor Serhii Lysak": the person, not generic officials
+        # "Governor Serhii Lysak": the person, not generic officials; "Russia's defence minister Sergei Shoigu": the minister
+        if named and (info.side is None or _POST_END.search(phrase[: best.end])):
             return _person_source(named.group(1)) or SourceInfo(named.group(1), info.source_type, None)
         return info
     return _person_source(phrase)
@@ -203,6 +251,7 @@ def classify_source(phrase: str) -> SourceInfo | None:
 
 __all__ = [
     "MediumMention",
+    "officeholder",
     "SourceInfo",
     "SourceLexicon",
     "SourceMention",
