@@ -41,7 +41,7 @@ from sitrep.extract.placing import event_locations as _locations
 from sitrep.extract.event_dates import event_date as _date
 from sitrep.extract.summary import summarize
 from sitrep.knowledge import actor_for_side, classify_source, demonym_side
-from sitrep.knowledge.sources import officeholder
+from sitrep.knowledge.sources import by_epithet, officeholder
 from sitrep.knowledge.triggers import Voice, find_voice
 from sitrep.model import (
     Actor,
@@ -610,7 +610,7 @@ def _claims(
     after = doc.text[last : last + 200].split(". ")[0]
     verified = bool(CONFIRMED.search(text))
     raw = [
-        (c.claim, f.sentence.text)
+        (_epithet(c.claim, doc.text[: f.sentence.end]), f.sentence.text)
         for f in d.frames
         for c in [*f.claims, *_participle_claims(f)]
         if id(c) not in moved and _in_scope(c, f)
@@ -670,13 +670,37 @@ def _officials_by_title() -> dict[str, str]:
     return {p.title.lower(): p.name for p in load_actors().people if p.title}
 
 
+def _epithet(c: Claim, before: str) -> Claim:
+    """ "..., the monitor added", "..., the ethnic armed group said": the source named earlier in the text
+    that the description fits (sources.json "epithets")."""
+    info = by_epithet(c.source, before) if c.source and classify_source(c.source) is None else None
+    return replace(c, source=info.name, source_type=info.source_type) if info is not None else c
+
+
+_CITY_ADMIN = re.compile(r"^(?i:the )?(?i:city|municipal) (?i:military )?administration\b(?! of)")
+
+
+def _city_administration(c: Claim, locations: list[Location]) -> Claim:
+    """ "..., the city military administration said": the administration of the one city the event hit,
+    when sources.json names it ("Kyiv City Military Administration")."""
+    if not _CITY_ADMIN.match(c.text or ""):
+        return c
+    cities = {x.name for x in locations if x.role in ("site", "target") and x.precision == 1}
+    if len(cities) != 1:
+        return c
+    info = classify_source(f"{cities.pop()} City Military Administration")
+    if info is None or info.side is None:  # only the generic "Officials"
+        return c
+    return replace(c, source=info.name, source_type=info.source_type)
+
+
 def _local_official(c: Claim, locations: list[Location], on: date | None = None) -> Claim:
     """ "..., the regional governor said", "the Kharkiv governor", "the governor of Kherson region": the
     governor (or mayor) of the region (city) the title or the event names, in office on the report's date,
     when the knowledge files name them."""
     m = _LOCAL_TITLE.match(c.text or "")
     if m is None:
-        return c
+        return _city_administration(c, locations)
     title = m.group("title").lower()
     named = m.group("of") or m.group("near")
     if named and demonym_side(named) is not None and classify_source(named) is None and named not in {x.admin1 for x in locations}:

@@ -25,7 +25,9 @@ _CLAIMABLE = frozenset({"strike", "interception", "battle", "territory_change"})
 
 _SUCCESS = (
     r"(?:taken|took|seized|captured|repelled|repulsed|thwarted|destroyed|killed|shot down|downed|hit|retaken|recaptured|"
-    r"struck|sank|liberated|attacked|entered|cleared|eliminated|intercepted)"
+    r"struck|sank|liberated|attacked|entered|cleared|eliminated|intercepted|"
+    # its own attack on the enemy ("Hezbollah says it launched drones at a base", "the group said it overran a post")
+    r"fired|launched|overran|overrun|shelled|ambushed|bombed|stormed|beat back|beaten back)"
 )
 _OWN_FORCES = re.compile(
     r"\b(?:its|their|our|his) (?:own )?(?:forces|troops|units|army|military|air defen[cs]es?|soldiers|fighters|navy|fleet|drones|missiles|"
@@ -92,6 +94,19 @@ def _clause_of(c: Claim, sentence: str) -> str:
     return sentence[start : len(sentence) if end == -1 else end]
 
 
+_SUBJECT_SUCCESS = re.compile(r"(?: [\w-]+){0,2}? (?:had |has |have )?(?:successfully )?" + _SUCCESS + r"\b")
+
+
+def _named_subject(c: Claim, clause: str) -> bool:
+    """ "Arakan Army fighters overran a junta outpost, the ethnic armed group said": the source itself is the
+    subject of the success it reports (named before its attribution)."""
+    info = classify_source(c.source)
+    at = clause.find(c.text) if c.text else -1
+    if info is None or at <= 0:
+        return False
+    return any(m.source == info and m.end <= at and _SUBJECT_SUCCESS.match(clause, m.end) for m in find_sources(clause[:at]))
+
+
 def own_success(c: Claim, kind: str, sentence: str) -> Claim:
     """ "Russia's defence ministry said its forces had taken the town", "... said 58 Ukrainian drones were
     destroyed": a belligerent reporting its own forces' success or the enemy's losses makes a claim."""
@@ -102,7 +117,7 @@ def own_success(c: Claim, kind: str, sentence: str) -> Claim:
     if c.source_type in _NOT_CLAIMANTS:
         return c
     clause = _clause_of(c, sentence)
-    if _OWN_FORCES.search(clause):
+    if _OWN_FORCES.search(clause) or _named_subject(c, clause):
         return replace(c, modality="claimed")
     side = _claim_side(c)
     if side is None:

@@ -61,7 +61,12 @@ _MEDIUM_FROM = re.compile(
     + r"(?: (?:on|in) [A-Z]\w+)?,? (?:(?:also|further|specifically|reportedly) )?(?P<verb>" + _VERBS + r")\b"
 )
 _ANY_VERB = re.compile(r"\b(?:" + _VERBS + r"|show|indicate)\b")
-_SUBJECT_VERB = re.compile(_SRC + r",? (?:(?:also|further|had|has|have|previously|later|reportedly) )?(?P<verb>" + _VERBS + r")\b")
+_SUBJECT_VERB = re.compile(_SRC + r",? (?:(?:also|further|had|has|have|previously|later|reportedly|separately|additionally) )?(?P<verb>" + _VERBS + r")\b")
+# "the defence ministry in Berlin said": a government office named by its capital
+_IN_CAPITAL = re.compile(
+    r"\b(?P<src>(?:[Tt]he )?(?:government|(?:defen[cs]e|foreign|interior) ministry|military|army) in (?P<city>[A-Z][a-z]+))"
+    r"(?: on [A-Z]\w+)?,? (?:(?:also|further|separately|later) )?(?P<verb>" + _VERBS + r")\b"
+)
 _VERB_BY = re.compile(r"\b(?P<verb>reported|claimed|confirmed|denied|published|released|cited|quoted) by " + _SRC)
 _SAID_IN = re.compile(r"\b[Ii]n an? (?P<medium>" + _MEDIA + r")\b")
 _INFO_FROM = re.compile(
@@ -224,6 +229,16 @@ def _clean_source(phrase: str) -> str:
     phrase = phrase.strip(" ,.;:")
     phrase = re.sub(r"’s$|'s$", "", phrase)
     return phrase
+
+
+def _capital_office(phrase: str) -> str | None:
+    """ "the government in Berlin", "the defence ministry in Kyiv": that country's office."""
+    office, _, city = re.sub(r"^(?:the|a|an) ", "", phrase, flags=re.IGNORECASE).partition(" in ")
+    side = demonym_side(city) if city else None
+    forces = actor_for_side(side) if side else None
+    country = forces.name.rpartition(" of ")[2] if forces is not None and " of " in forces.name else None
+    info = classify_source(f"{country}'s {office}") if country else None
+    return info.name if info is not None and info.side == side else None
 
 
 def _country_government(phrase: str) -> str | None:
@@ -392,7 +407,7 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         named = _TITLED_AFTER.match(sentence, e)
         if named and not src.endswith(("’s", "'s")) and classify_source(src + named.group(0)) is not None:
             src, e = _clean_source(sentence[s : named.end("name")]), named.end("name")
-        src = _country_government(src) or src
+        src = _country_government(src) or (_capital_office(src) if " in " in src else None) or src
         if not src or src.lower() in _NOT_SOURCES or len(src) < 3:
             return
         if _RELATIVE_BEFORE.search(sentence, 0, s):
@@ -426,6 +441,10 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         add(m, m.group("verb").lower(), m.group("medium"))
     for m in _INFO_FROM.finditer(sentence):
         add(m, m.group("verb"), None)
+    for m in _IN_CAPITAL.finditer(sentence) if " in " in sentence else ():
+        office = _capital_office(m.group("src"))
+        if office is not None:
+            add(m, m.group("verb"), None)
     for m in _VERB_BY.finditer(sentence):
         add(m, m.group("verb"), None)
     for m in (m for lo, hi in windows for m in _SUBJECT_VERB.finditer(sentence, lo, hi)):

@@ -65,6 +65,7 @@ class SourceLexicon:
     lexicon: Lexicon
     media: Lexicon
     offices: dict[str, tuple[OfficeTerm, ...]] = field(default_factory=dict)  # "governor of kharkiv" -> terms
+    epithets: dict[str, tuple[SourceInfo, ...]] = field(default_factory=dict)  # "monitor" -> (SOHR, ...)
 
 
 def normalise(phrase: str) -> str:
@@ -90,6 +91,7 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
     terms: list[Term] = []
     sources: list[SourceInfo] = []
     names: set[str] = set()
+    epithets: dict[str, list[SourceInfo]] = {}
 
     def add(alias: str, info: SourceInfo, cased: bool, explicit: bool) -> None:
         key = normalise(alias) if explicit else lower_same_length(fold(alias)).replace("defense", "defence")
@@ -113,6 +115,10 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
         sources.append(info)
         for alias in dict.fromkeys([name, *raw.get("aliases", ())]):
             add(alias, info, _cased(alias), explicit=True)
+        for epithet in raw.get("epithets") or ():
+            if not isinstance(epithet, str) or not epithet.islower():
+                raise KnowledgeError(f"{DATA_FILE}: {name!r} epithet {epithet!r} must be a lower-case string")
+            epithets.setdefault(normalise(epithet), []).append(info)
     for inst in data.get("institutions") or ():
         if inst.get("source_type") not in types:
             raise KnowledgeError(f"{DATA_FILE}: institution {inst.get('name')!r} has an unknown source_type")
@@ -129,8 +135,10 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
                 for n in c.get("names") or ():
                     if not n.startswith("the "):
                         add(f"{n}'s {alias}", info, cased=False, explicit=False)
-                        if alias[0].isupper() and " " in alias:  # "Ministry of Defence of Ukraine"
-                            add(f"{alias} of {n}", info, cased=False, explicit=False)
+                        if n.isupper() and len(n) <= 4:  # "the UAE foreign ministry": an initialism as attribute
+                            add(f"{n} {alias}", info, cased=True, explicit=False)
+                    if alias[0].isupper() and " " in alias:  # "Ministry of Defence of (the) Ukraine/United Arab Emirates"
+                        add(f"{alias} of {n}", info, cased=False, explicit=False)
     offices: dict[str, list[OfficeTerm]] = {}
     for raw in data.get("officials") or ():
         name, stype = raw.get("name"), raw.get("source_type")
@@ -156,6 +164,7 @@ def _build(data: dict[str, Any], countries: list[dict[str, Any]]) -> SourceLexic
         lexicon=Lexicon(terms, source=DATA_FILE),
         media=Lexicon(media_terms, source=f"{DATA_FILE} (media)"),
         offices={k: tuple(sorted(v, key=lambda t: t.since)) for k, v in offices.items()},
+        epithets={k: tuple(v) for k, v in epithets.items()},
     )
 
 
@@ -181,6 +190,17 @@ def find_sources(text: str) -> list[SourceMention]:
     return [
         SourceMention(h.start, h.end, text[h.start : h.end], h.term.payload) for h in load_sources().lexicon.scan(text)
     ]
+
+
+def by_epithet(phrase: str, context: str) -> SourceInfo | None:
+    """ "the monitor added", "the ethnic armed group said": the source the epithet describes (sources.json
+    "epithets"), when ``context`` (the text before) names exactly one such source."""
+    candidates = load_sources().epithets.get(normalise(phrase))
+    if not candidates:
+        return None
+    named = {m.source for m in find_sources(context)} if context else set()
+    hits = [c for c in candidates if c in named]
+    return hits[0] if len(hits) == 1 else None
 
 
 def find_media(text: str) -> list[MediumMention]:
@@ -250,6 +270,7 @@ def classify_source(phrase: str) -> SourceInfo | None:
 
 
 __all__ = [
+    "by_epithet",
     "MediumMention",
     "officeholder",
     "SourceInfo",
