@@ -11,11 +11,9 @@ weapons and numbers de-duplicated, ACLED mapped, claims defaulted, a summary wri
 from __future__ import annotations
 
 import math
-from functools import cache
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 from sitrep.extract.acled import acled_for
 from sitrep.geo.distance import km
@@ -25,6 +23,7 @@ from sitrep.extract.event_weapons import KEEP_GENERIC as _KEEP_GENERIC
 from sitrep.extract.event_weapons import doc_weapons, event_weapons
 from sitrep.extract.claim_rules import (
     CONFIRMED,
+    army_of_subject,
     conceded_damage,
     disputed,
     holding,
@@ -35,13 +34,13 @@ from sitrep.extract.claim_rules import (
 )
 from sitrep.extract.claims import ClaimMention, find_claims, stance
 from sitrep.extract.numbers import acled_fatalities, settle_tolls
+from sitrep.extract.offices import epithet, office_of
 from sitrep.extract.parties import Neighbour, event_actors
 from sitrep.extract.placing import borrow_places
 from sitrep.extract.placing import event_locations as _locations
 from sitrep.extract.event_dates import event_date as _date
 from sitrep.extract.summary import summarize
-from sitrep.knowledge import actor_for_side, classify_source, demonym_side
-from sitrep.knowledge.sources import by_epithet, officeholder
+from sitrep.knowledge import classify_source
 from sitrep.knowledge.triggers import Voice, find_voice
 from sitrep.model import (
     Actor,
@@ -109,11 +108,13 @@ def _sides(frames: Sequence[Frame], role: str = "initiator") -> set[str]:
     return {a.actor.side for f in frames for a in f.actors if a.actor.role == role and a.actor.side}
 
 
-def _compatible(d: _Draft, f: Frame) -> bool:
+def _compatible(d: _Draft, f: Frame, context: Sequence[Frame] = ()) -> bool:
+    """Can frame `f` be more of draft `d`? `context`: frames of the draft's sentence in other drafts, whose
+    initiator stands in when the draft names none ("Hamas gunmen stormed X, while the group fired rockets")."""
     td = d.text_date()
     if td is not None and f.dates and (f.dates[0].start_date, f.dates[0].end_date) != (td.start_date, td.end_date):
         return False
-    mine, theirs = _sides(d.frames), _sides([f])
+    mine, theirs = _sides(d.frames) or _sides(context), _sides([f])
     if mine and (theirs and not mine & theirs or not theirs and mine & _sides([f], "target")):
         return False  # "Hamas fired rockets ... Israel's military said it was striking Gaza": the reply is another event
     old = [
@@ -231,7 +232,8 @@ def _attach_target(drafts: list[_Draft], f: Frame) -> _Draft | None:
     if f.kind is None:
         where = bool(f.places) and not any((p.mention.location.precision or 4) <= 3 for p in prev.places())
         return prev if gap <= 1 and (f.claims or f.actors or f.casualties or f.quantities or where) else None
-    if f.kind == prev.kind and f.kind != "assessment" and _compatible(prev, f) and not _another_place(prev, f) and not _new_deal(prev, f):
+    context = [g for x in drafts[-4:-1] for g in x.frames if g.sentence.index == last.sentence.index]
+    if f.kind == prev.kind and f.kind != "assessment" and _compatible(prev, f, context) and not _another_place(prev, f) and not _new_deal(prev, f):
         return None if _SEPARATE.search(f.sentence.text) else prev
     return _partner_before(drafts, f)
 
@@ -357,9 +359,9 @@ def _quantity(kind: str, q, weapons: list[Weapon]) -> Quantity:  # type: ignore[
 # counts a partner event reports for this one: "Of the 40 missiles launched, 33 were shot down"
 _FROM_SIBLING = {"strike": ("interception", ("launched", "hit", "used")), "interception": ("strike", ("intercepted",))}
 # an interception that downs everything launched without counting it again: "all of which were shot
-# down", "all ten were destroyed"; or one kind of it: "intercepted all 18 missiles and the drones"
+# down", "all ten were destroyed" (not "nearly all"); or one kind of it: "intercepted all 18 missiles and the drones"
 _ALL_DOWN = re.compile(
-    r"\ball\s+(?:\w+\s+)?(?:of\s+(?:which|them|these|those)|were|was|have\s+been|had\s+been)\b"
+    r"(?<!nearly\s)(?<!almost\s)(?<!not\s)\ball\s+(?:\w+\s+)?(?:of\s+(?:which|them|these|those)|were|was|have\s+been|had\s+been)\b"
     r"|\b(?:and|all|both)\s+(?:of\s+)?the\s+(?P<what>missiles|drones|rockets|shaheds|uavs)\b",
     re.IGNORECASE,
 )
@@ -376,6 +378,10 @@ def _sibling_counts(d: _Draft, drafts: list[_Draft], weapons: list[Weapon]) -> l
     downs = downs if d.kind == "interception" else []
     out = []
     for e in drafts:
+        if e is d and downs:
+            # "eight drones had been used, all of them shot down": the interception's own launched count
+            out += [_quantity(d.kind, replace(x, role="intercepted"), weapons) for f in d.frames for x in f.quantities if x.role == "launched"]
+            continue
         if e is d or e.kind != other or abs(e.first_index - d.first_index) > _MAX_GAP:
             continue
         cats = {w.weapon.name: f"{w.weapon.category or ''} {w.weapon.name}".lower() for f in e.frames for w in f.weapons}
@@ -610,12 +616,13 @@ def _claims(
     after = doc.text[last : last + 200].split(". ")[0]
     verified = bool(CONFIRMED.search(text))
     raw = [
-        (_epithet(c.claim, doc.text[: f.sentence.end]), f.sentence.text)
+        (epithet(c.claim, doc.text[: f.sentence.end]), f.sentence.text)
         for f in d.frames
         for c in [*f.claims, *_participle_claims(f)]
         if id(c) not in moved and _in_scope(c, f)
     ] + [(c, t) for t, c in orphans]
-    judged = [(c if verified else own_success(c, d.kind, t), t) for c, t in raw]
+    # the army is named after judging, as ``_office_of`` names the bare offices
+    judged = [(army_of_subject(c if verified else own_success(c, d.kind, t), t), t) for c, t in raw]
     claimed = {c.source for c, _ in judged if c.modality == "claimed"}
     claims = _dedupe(
         [holding(c, d.kind, t, bool(claimed - {c.source})) for c, t in judged],
@@ -647,100 +654,6 @@ def _claims(
     ]
 
 
-_OFFICE_NAMES = {
-    "interior": "Ministry of Internal Affairs of {}", "defence": "Ministry of Defence of {}", "defense": "Ministry of Defence of {}",
-    "foreign": "Ministry of Foreign Affairs of {}", "army": "Armed Forces of {}", "military": "Armed Forces of {}",
-    "junta": "Armed Forces of {}", "armed forces": "Armed Forces of {}",
-}
-_BARE_OFFICE = re.compile(r"(?i)^(?:the )?(?:(interior|defen[cs]e|foreign) ministry|(army|military|junta|armed forces))$")
-
-
-_LOCAL_TITLE = re.compile(
-    r"^(?i:the )?(?:(?P<near>[A-Z][\w’'-]+)(?:['’]s)? )?(?i:(?:regional|city|local|oblast|acting|region['’]s|city['’]s) )*"
-    r"(?P<title>(?i:governor|mayor))\b(?! [A-Z])"
-    r"(?: of (?:the )?(?P<of>[A-Z][\w’'-]+)(?: (?i:region|oblast|province|krai|city))?)?"
-)
-
-
-@cache
-def _officials_by_title() -> dict[str, str]:
-    """Known officials by lower-cased title ("governor of kharkiv oblast" -> Oleh Syniehubov)."""
-    from sitrep.knowledge.actors import load_actors
-
-    return {p.title.lower(): p.name for p in load_actors().people if p.title}
-
-
-def _epithet(c: Claim, before: str) -> Claim:
-    """ "..., the monitor added", "..., the ethnic armed group said": the source named earlier in the text
-    that the description fits (sources.json "epithets")."""
-    info = by_epithet(c.source, before) if c.source and classify_source(c.source) is None else None
-    return replace(c, source=info.name, source_type=info.source_type) if info is not None else c
-
-
-_CITY_ADMIN = re.compile(r"^(?i:the )?(?i:city|municipal) (?i:military )?administration\b(?! of)")
-
-
-def _city_administration(c: Claim, locations: list[Location]) -> Claim:
-    """ "..., the city military administration said": the administration of the one city the event hit,
-    when sources.json names it ("Kyiv City Military Administration")."""
-    if not _CITY_ADMIN.match(c.text or ""):
-        return c
-    cities = {x.name for x in locations if x.role in ("site", "target") and x.precision == 1}
-    if len(cities) != 1:
-        return c
-    info = classify_source(f"{cities.pop()} City Military Administration")
-    if info is None or info.side is None:  # only the generic "Officials"
-        return c
-    return replace(c, source=info.name, source_type=info.source_type)
-
-
-def _local_official(c: Claim, locations: list[Location], on: date | None = None) -> Claim:
-    """ "..., the regional governor said", "the Kharkiv governor", "the governor of Kherson region": the
-    governor (or mayor) of the region (city) the title or the event names, in office on the report's date,
-    when the knowledge files name them."""
-    m = _LOCAL_TITLE.match(c.text or "")
-    if m is None:
-        return _city_administration(c, locations)
-    title = m.group("title").lower()
-    named = m.group("of") or m.group("near")
-    if named and demonym_side(named) is not None and classify_source(named) is None and named not in {x.admin1 for x in locations}:
-        named = None  # "the Russian governor": a side, not a place
-    here = [x for x in locations if x.role in ("site", "target")]
-    if named:
-        places = {named}
-    elif title == "governor":
-        places = {x.admin1 for x in here if x.admin1}
-    else:
-        places = {x.name for x in here if x.precision == 1}
-    if len(places) != 1:
-        return c
-    place = places.pop()
-    info = officeholder(title, place, on)
-    if info is not None:
-        return replace(c, source=info.name, source_type=info.source_type)
-    name = _officials_by_title().get(f"{title} of {place} oblast".lower()) or _officials_by_title().get(f"{title} of {place}".lower())
-    return replace(c, source=name, source_type="government") if name else c
-
-
-def _office_of(c: Claim, locations: list[Location], fallback: Sequence[Location] = (), on: date | None = None) -> Claim:
-    """ "60 people were detained in Makhachkala, the interior ministry said": the ministry (or "the
-    army", "the junta") of the one country the event happened in."""
-    m = _BARE_OFFICE.match(c.source)
-    if m is None:
-        return _local_official(c, locations, on)
-    countries = {x.country for x in locations if x.country and x.role in ("site", "target")}
-    if not countries:  # "The junta said it had shot down seven drones": the country of the passage
-        countries = {x.country for x in fallback if x.country and x.role in ("site", "target")}
-    if len(countries) != 1:
-        return c
-    forces = actor_for_side(next(iter(countries)))
-    country = forces.name.rpartition(" of ")[2] if forces is not None and " of " in forces.name else None
-    if not country:
-        return c
-    name = _OFFICE_NAMES[(m.group(1) or m.group(2)).lower()].format(country)
-    return replace(c, source=name, source_type="military" if m.group(2) else c.source_type)
-
-
 def _covers_before(c: Claim, d: _Draft) -> bool:
     """Can a claim reach back to an earlier sentence? Only a trailing attribution ("..., the ministry
     said.") can; a leading one ("Geolocated footage indicates that ...") covers its own sentence."""
@@ -749,6 +662,18 @@ def _covers_before(c: Claim, d: _Draft) -> bool:
         if at != -1:
             return trailing(f.sentence.text, at, at + len(c.text))
     return False
+
+
+_NEW_REPORT = re.compile(
+    r"^\W*(?:(?:Later|Earlier) (?:that|the same|on|in)\b|(?:Hours|Minutes|(?:\w+ )?(?:days?|hours?|weeks?)) (?:later|earlier)\b|"
+    r"Separately\b|Elsewhere\b|Meanwhile\b|In a separate\b|On the [\w-]+ (?:front|border)\b)"
+)
+
+
+def _opens_report(d: _Draft) -> bool:
+    """Does the event's first sentence open a report of its own ("Later that day ...", "Separately, ...")?"""
+    first = min(d.frames, key=lambda f: f.sentence.index)
+    return bool(_NEW_REPORT.match(first.sentence.text))
 
 
 def _shared_claims(drafts: list[_Draft], claims: list[list[Claim]]) -> list[list[Claim]]:
@@ -781,6 +706,8 @@ def _shared_claims(drafts: list[_Draft], claims: list[list[Claim]]) -> list[list
         lent = next(
             ([c for c in pool[j] if c.source != "unknown" and c.modality != "denied"] for _, j in near
              if any(c.source != "unknown" and c.modality != "denied" for c in pool[j])
+             # "Later that day ...", "Separately, ...": a sentence that opens a new report is not lent to
+             and not _opens_report(drafts[j] if drafts[j].first_index > d.first_index else d)
              # an earlier sentence lends only plain reports, not a side's claims or blame
              and (drafts[j].first_index >= d.first_index or all(c.modality == "asserted" for c in lendable[j]))),
             [],
@@ -832,7 +759,7 @@ def finish(drafts: list[_Draft], doc: Document, sentences: Sequence[object] = ()
     all_claims = _shared_claims(
         drafts,
         [
-            [_office_of(c, placed[id(d)], everywhere, doc.published) for c in _claims(d, doc, voice, orphans.get(id(d), ()), conceded[1])]
+            [office_of(c, placed[id(d)], everywhere, doc.published) for c in _claims(d, doc, voice, orphans.get(id(d), ()), conceded[1])]
             for d in drafts
         ],
     )

@@ -40,10 +40,13 @@ _OWN_FORCES = re.compile(
 _FORCES_OF = re.compile(r"\b([A-Z][a-z]+) (?:forces|troops|units|soldiers|fighters|navy|drones|missiles)\b")
 # "58 Ukrainian drones were destroyed", "sank the Russian corvette": the enemy's losses
 _ENEMY_LOSS = re.compile(
-    r"\b(?:killed|destroyed|sank|sunk|shot down|downed|eliminated|wiped out)\b(?:\W+\w+){0,4}?\W+([A-Z][a-z]+)\b"
+    # (not "killed when Israeli jets struck": the demonym after a conjunction names the attacker)
+    r"\b(?:killed|destroyed|sank|sunk|shot down|downed|eliminated|wiped out)\b"
+    r"(?:\W+(?!(?:when|as|after|by|during|while|because|amid|in|from)\b)\w+){0,4}?\W+([A-Z][a-z]+)\b"
     r"|\b([A-Z][a-z]+) (?:\w+ ){0,2}?(?:were|was|had been|have been) (?:\w+ )?(?:killed|destroyed|sunk|shot down|downed|eliminated)\b"
 )
 _PARTISAN = re.compile(r"[A-Z][a-z]+ (?:sources|milbloggers|military bloggers|war bloggers|bloggers|Telegram channels)$")
+_PARTISAN_IN = re.compile(r"\b[A-Z][a-z]+ (?:sources|milbloggers|military bloggers|war bloggers|bloggers|Telegram channels)\b")
 _NOT_CLAIMANTS = frozenset({"media", "analyst", "witness", "social_media"})
 _UNVERIFIED = re.compile(r"\b(?:(?:cannot|could not|can ?not|was unable to|were unable to) (?:independently )?(?:verify|confirm)|without (?:providing )?evidence|unverified)\b", re.IGNORECASE)
 
@@ -61,7 +64,8 @@ _STATING = frozenset({*_REPORTING, "stating", "saying", "insisted", "insisting"}
 def holding(c: Claim, kind: str, sentence: str, rivals: bool) -> Claim:
     """ "Russia claimed the capture of X; the Ukrainian military stated its forces continue to hold the
     village": a report that the defenders still hold the place denies a rival's claimed capture."""
-    if kind != "territory_change" or not rivals or c.modality != "asserted" or (c.verb or "").lower() not in _STATING:
+    # (a report its own side's success made a claim of is still, against the rival's capture, a denial)
+    if kind != "territory_change" or not rivals or c.modality not in ("asserted", "claimed") or (c.verb or "").lower() not in _STATING:
         return c
     return replace(c, modality="denied") if _HOLDING.search(_clause_of(c, sentence)) else c
 
@@ -112,8 +116,10 @@ def own_success(c: Claim, kind: str, sentence: str) -> Claim:
     destroyed": a belligerent reporting its own forces' success or the enemy's losses makes a claim."""
     if c.modality != "asserted" or (c.verb or "").lower() not in _REPORTING or kind not in _CLAIMABLE:
         return c
-    if _PARTISAN.match(c.source) and demonym_side(c.source.split()[0]) is not None:
-        return replace(c, modality="claimed")  # "according to Russian sources": one side's unverified account
+    # "according to Russian sources", "footage posted by Russian milbloggers": one side's unverified account
+    partisan = _PARTISAN.match(c.source) or _PARTISAN_IN.search(c.text or "")
+    if partisan and demonym_side(partisan.group(0).split()[0]) is not None:
+        return replace(c, modality="claimed")
     if c.source_type in _NOT_CLAIMANTS:
         return c
     clause = _clause_of(c, sentence)
@@ -130,6 +136,26 @@ def own_success(c: Claim, kind: str, sentence: str) -> Claim:
     if kind == "territory_change" and any(demonym_side(m.group(1)) == side for m in _FORCES_OF.finditer(clause)):
         return replace(c, modality="claimed")
     return c
+
+
+_SUBJECT_FORCES = re.compile(
+    r"^\W*(?:(?:On|In|Early|Late) [^,]{1,40}, )?(?P<demonym>[A-Z][a-z]+) (?:[a-z]+ )?(?:troops|soldiers|forces|army|military|"
+    r"jets|aircraft|warplanes|drones|artillery|navy|ships?|units?)\b"
+)
+_BARE_ARMY = re.compile(r"(?i)^(?:the )?(army|military)$")
+
+
+def army_of_subject(c: Claim, sentence: str) -> Claim:
+    """ "Israeli troops fought Hamas gunmen near the hospital, the army said": the army whose forces the
+    sentence opens with reports its own action (not the army of the country the fighting is in)."""
+    bare = _BARE_ARMY.match(c.source)
+    subject = _SUBJECT_FORCES.match(sentence) if bare else None
+    if bare is None or subject is None or demonym_side(subject.group("demonym")) is None:
+        return c
+    info = classify_source(f"{subject.group('demonym')} {bare.group(1).lower()}")
+    if info is None or info.side is None or info.side != demonym_side(subject.group("demonym")):
+        return c
+    return replace(c, source=info.name, source_type=info.source_type)
 
 
 def disputed(claims: list[Claim], text: str) -> list[Claim]:
@@ -260,4 +286,4 @@ def pronoun_claims(drafts: Sequence[Any], sentences: Sequence[object], max_gap: 
     return out
 
 
-__all__ = ["CONFIRMED", "conceded_damage", "disputed", "holding", "pronoun_claims", "names_source", "one_per_source", "own_success", "title_context", "trailing"]
+__all__ = ["CONFIRMED", "army_of_subject", "conceded_damage", "disputed", "holding", "pronoun_claims", "names_source", "one_per_source", "own_success", "title_context", "trailing"]

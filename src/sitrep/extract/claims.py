@@ -40,14 +40,17 @@ _HEAD = (
     r"governor|mayor|prosecutors?|police|sources|media|outlets?|analysts|intelligence|defen[cs]e ministry|foreign ministry|"
     r"general staff|air force|navy|administration|state media|news agency|military bloggers|milbloggers|bloggers?|channel)"
 )
-_GROUP = r"(?:officials|analysts|experts|residents|witnesses|eyewitnesses|sources|observers|locals|authorities|military bloggers|milbloggers|bloggers)"
+_GROUP = (
+    r"(?:officials|analysts|experts|residents|witnesses|eyewitnesses|sources|observers|locals|authorities|military bloggers|"
+    r"milbloggers|bloggers|media|news outlets|medics|doctors|rescuers)"
+)
 # an office named in lower case: "the regional military administration said", "the interior ministry said"
 _OFFICE = (
     r"(?:(?:regional|city|local|district|state|national|interior|defen[cs]e|foreign|health|emergencies|military) )+"
     r"(?:administration|ministry|prosecutor’?'?s office|police|command|spokes(?:man|woman|person)|government|authorities)"
 )
 _SRC = (
-    r"(?P<src>(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: (?:[a-z]+ )?" + _HEAD + r")?"
+    r"(?P<src>(?<![\w’'-])(?:[Tt]he |[Aa]n? )?(?:" + _CAPSEQ + r"(?: (?:[a-z]+ )?" + _HEAD + r")?"
     r"|(?:(?:some|several|many|local|regional|western|military|independent|[A-Z][a-z]+) )?" + _GROUP
     + r"|" + _OFFICE + r"))"
 )
@@ -61,7 +64,12 @@ _MEDIUM_FROM = re.compile(
     + r"(?: (?:on|in) [A-Z]\w+)?,? (?:(?:also|further|specifically|reportedly) )?(?P<verb>" + _VERBS + r")\b"
 )
 _ANY_VERB = re.compile(r"\b(?:" + _VERBS + r"|show|indicate)\b")
-_SUBJECT_VERB = re.compile(_SRC + r",? (?:(?:also|further|had|has|have|previously|later|reportedly|separately|additionally) )?(?P<verb>" + _VERBS + r")\b")
+# "the army, for its part, said": a discourse aside between a subject and its reporting verb
+_ASIDE_WORDS = r"(?:for (?:its|their|his|her|our) (?:own )?part|in (?:its|their|his|her) turn|in turn|meanwhile|however|though|too|in response)"
+_SUBJECT_VERB = re.compile(
+    _SRC + r"(?:, " + _ASIDE_WORDS + r",)?,? (?:(?:also|further|had|has|have|previously|later|reportedly|separately|additionally) )?(?P<verb>"
+    + _VERBS + r")\b"
+)
 # "the defence ministry in Berlin said": a government office named by its capital
 _IN_CAPITAL = re.compile(
     r"\b(?P<src>(?:[Tt]he )?(?:government|(?:defen[cs]e|foreign|interior) ministry|military|army) in (?P<city>[A-Z][a-z]+))"
@@ -82,13 +90,17 @@ _CHUNK_VERB = re.compile(
 _ACCORDING_ANY = re.compile(r"\b(?i:according to) (?P<src>[^,;.:()]+)")
 _CHUNK_TAIL = re.compile(
     r"(?:\s+(?:also|further|later|earlier|previously|reportedly|had|has|have|hours later|in a statement|"
-    r"on (?:[A-Z]\w+|\d+ \w+)(?: (?:morning|evening|night|afternoon))?))*\s*$"
+    r"on (?:[A-Z]\w+|\d+ \w+)(?: (?:morning|evening|night|afternoon))?|"
+    # "footage published on October 25 indicates": when the evidence appeared
+    r"(?:published|posted|released|filmed|taken|circulated) (?:on|in) (?:[A-Z][a-z]+(?: \d{1,2})?|\d{1,2} [A-Z][a-z]+))"
+    r"|,\s*" + _ASIDE_WORDS + r"\s*,)*\s*$"
 )
 _CHUNK_BREAK = re.compile(r"(?:[,;:—(]|\b(?:that|and|but|while|as|after|before|when|because)\b)\s*")
 _CHUNK_HEAD = re.compile(
     r"\b(?:army|military|junta|prosecutors?|director|governor|mayor|spokes(?:man|woman|person)|ministry|police|"
     r"officials?|commander|minister|ombudsman|agency|service|administration|office|alliance|council|command|brigade|battalion|regiment|"
-    r"authorities|residents|witnesses|activists|monitors?|group|movement|rebels|militants|fighters)$"
+    r"authorities|residents|witnesses|activists|monitors?|group|movement|rebels|militants|fighters|medics|doctors|paramedics|"
+    r"rescuers|(?:health|aid|rescue) workers)$"
 )
 _CHUNK_SKIP = re.compile(
     r"^(?:it|this|that|they|he|she|we|i|you|there|which|who|what|these|those|one|some|many|others?|no|none)\b"
@@ -151,6 +163,12 @@ _CLAIM_REJECTED = re.compile(
 )
 _POSSESSIVE_CUE = re.compile(r"['’]s? (?:latest |own |earlier |recent )?(?:assessment|claim|report|statement|estimate|forecast|conclusion) that\b")
 _REJECTED_CUE = re.compile(r"\b(?:dismissed|rejected|denied|refuted|disputed)\b")
+# "struck what the military called a weapons depot": the source names the target
+_WHAT_CALLED = re.compile(
+    r"\bwhat (?P<src>(?:the |an? )?(?:[A-Z][\w’'-]+ )*(?:army|military|police|air force|navy|officials|authorities|"
+    r"(?:defen[cs]e |foreign |interior )?ministry|[A-Z][\w’'-]+)) "
+    r"(?P<verb>called|described as|said was|said were|identified as)\b"
+)
 # "Ukrainian officials, speaking on condition of anonymity, said": an aside between the source and its verb
 _ASIDE = re.compile(
     r"(?P<src>(?:[A-Z][\w’'-]+ )?(?:(?:senior|military|security|intelligence|government|defen[cs]e) )?"
@@ -203,7 +221,7 @@ _TYPE_WORDS = (
     ("government", re.compile(r"ministry|minister|government|president|governor|official|kremlin|mayor|office|administration|parliament|state department|white house|authorities|prosecutor|police|spokes")),
     ("analyst", re.compile(r"analyst|institute|think[- ]tank|\bisw\b|expert|researcher|observer|rusi|csis|oryx")),
     ("social_media", re.compile(r"telegram|blogger|channel|twitter|\bx account|influencer")),
-    ("witness", re.compile(r"witness|resident|local|survivor|villager")),
+    ("witness", re.compile(r"witness|resident|local(?! media| news| outlets| press| journalists| reporters)|survivor|villager|medics|doctors|paramedics|rescuers|(?:health|aid|rescue) workers")),
     ("media", re.compile(r"\bpost\b|times|news|agency|\btv\b|radio|reuters|journal|bbc|cnn|guardian|press|tass|ria|interfax|newspaper|outlet|media|reporter|correspondent|al jazeera")),
 )
 
@@ -305,11 +323,27 @@ def _source_type(phrase: str, medium: str | None) -> tuple[str, str]:
         low = phrase.lower()
         name = re.sub(r"^(?:the|a|an) ", "", phrase)
         stype = next((t for t, rx in _TYPE_WORDS if rx.search(low)), "unknown")
+        titled = _TITLE_NAME.match(name)
+        if titled:  # "Interior Minister Ihor Klymenko": the person speaks; the title only types them
+            name = titled.group("name")
+            stype = next((t for t, rx in _TYPE_WORDS if rx.search(titled.group("title").lower())), stype)
     if medium and "intelligence" in medium.lower():
         stype = "intelligence"
     elif medium and stype == "unknown" and re.search(r"telegram|facebook|twitter|instagram|youtube|\bvk\b", medium.lower()):
         stype = "social_media"
     return name, stype
+
+
+# a title before a personal name ("Deputy Interior Minister Oleksandr Bondarenko", "army spokesman Nabil Abdallah")
+_SPEAKER_TITLE = (
+    r"(?i:minister|governor|mayor|spokes(?:man|woman|person)|commander|chief|head|president|"
+    r"secretary|general|colonel|ombudsman|prosecutor(?: general)?|adviser|advisor|aide|envoy|chairman|director|official|"
+    r"administrator|leader|lieutenant|major|captain|admiral)"
+)
+_TITLE_NAME = re.compile(r"^(?P<title>(?:[\w’'-]+ ){0,4}?" + _SPEAKER_TITLE + r") (?P<name>" + _PERSON + r")$")
+
+# a lower-case title just before a name ("army spokesman", "the deputy defence minister"), not an organisation's name
+_TITLE_BEFORE = re.compile(r"(?<![\w’'-])(?P<title>(?:[a-z][\w’'-]* ){0,3}?" + _SPEAKER_TITLE + r") $")
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:
@@ -431,6 +465,8 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
         add(m, m.group("verb").lower(), None)
     for m in _CITED_AS.finditer(sentence) if " as " in sentence else ():
         add(m, m.group("verb"), None)
+    for m in _WHAT_CALLED.finditer(sentence) if "what " in sentence else ():
+        add(m, m.group("verb"), None)
     if _POSSESSIVE_CUE.search(sentence):
         for m in _POSSESSIVE.finditer(sentence):
             add(m, m.group("verb"), None)
@@ -490,6 +526,9 @@ def find_claims(sentence: str, st: Stance) -> list[ClaimMention]:
             medium = after.group("medium") if after else None
         name, stype = _source_type(src, medium)
         title = titles.get(s) or (m.group("title") if (m := _TITLE_AFTER.match(sentence, e)) and _PERSON_END.search(" " + src) else None)
+        if stype == "unknown" and not title and _PERSON_END.search(" " + src):
+            before = _TITLE_BEFORE.search(sentence, max(0, s - 50), s)  # "army spokesman Nabil Abdallah said"
+            title = before.group("title") if before else None
         if stype == "unknown" and title:
             stype = _title_type(title)  # "Oleksandr Prokudin, the governor of Kherson region": a government source
         modality = st.modality

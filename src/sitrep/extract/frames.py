@@ -295,6 +295,13 @@ def _plain(phrase: str) -> str:
     return low[:-1] if low.endswith("s") and not low.endswith(("ss", "aircraft")) else low
 
 
+_MEANS_OF = re.compile(r"\bmeans\s+of\s+$", re.IGNORECASE)
+# a count over a pair of generic munition words with no count of its own for the second
+_AND_GENERIC = re.compile(
+    r"\s+(?:and|or|&)\s+(?:(?:ballistic|cruise|guided|attack|strike|kamikaze)\s+)?(?:missiles|drones|rockets|uavs)\b", re.IGNORECASE
+)
+
+
 def _item_name(text: str, w: object, mentions: DocMentions | None = None) -> str:
     """What a count counts: "82 air attack weapons" counts mixed weapons, not air strikes; "59 cruise
     missiles" after "70 Kh-101/Kh-555 cruise missiles" counts the Kh-101s; "two corvettes" counts
@@ -304,6 +311,10 @@ def _item_name(text: str, w: object, mentions: DocMentions | None = None) -> str
         return name
     if text[w.end : w.end + 8].lower().startswith(" weapon"):  # type: ignore[attr-defined]
         return "air attack weapon" if "air" in w.text.lower() else name  # type: ignore[attr-defined]
+    if _MEANS_OF.search(text, max(0, w.start - 12), w.start) and "air" in w.text.lower():  # type: ignore[attr-defined]
+        return "air attack weapon"  # "47 means of air attack"
+    if _AND_GENERIC.match(text, w.end):  # type: ignore[attr-defined]
+        return "air attack weapon"  # "more than 300 drones and missiles": one total over both kinds
     if w.weapon.role == "platform" and w.weapon.category != "drone":  # type: ignore[attr-defined]
         return _plain(w.text)  # type: ignore[attr-defined]  ("UAVs" count drones, not "uav"s)
     cat = _SUBTYPES.get(name.lower())
@@ -327,6 +338,12 @@ def _item_name(text: str, w: object, mentions: DocMentions | None = None) -> str
     if here is not None and there is not None and here > there:
         return name
     return groups[-1][0].weapon.name  # type: ignore[attr-defined]
+
+
+def _item_start(text: str, w: object) -> int:
+    """Where a counted item begins: "47 means of air attack" counts from "means"."""
+    m = _MEANS_OF.search(text, max(0, w.start - 12), w.start)  # type: ignore[attr-defined]
+    return m.start() if m else w.start  # type: ignore[attr-defined]
 
 
 _COUNT_GAP = re.compile(r"^(?:[\s,]+[\w-]+){0,5}?\s+$")
@@ -393,13 +410,18 @@ def _choose(hits: list[TriggerHit]) -> tuple[TriggerHit | None, list[TriggerHit]
 def _place_role(kind: str | None, before: str) -> str:
     if _ORIGIN_PREP.search(before) or (kind in ("strike", "interception") and _LAUNCH_AREA.search(before)):
         return "origin"
-    if kind in ("strike", "interception"):
+    if kind == "strike":
         return "target"
+    if kind == "interception":
+        return "site"  # "shot down over Kharkiv": where the air defence fired, not what was hit
     if _DEST_PREP.search(before) and kind in ("deployment", "logistics", "assessment"):
         return "destination"
     if _TARGET_PREP.search(before) and kind in ("battle", "violence_against_civilians", "looting"):
         return "target"
     return "site"
+
+
+_BETWEEN_SIDES = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,6}?(?:and\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool, loss: bool = False) -> str:
@@ -417,6 +439,8 @@ def _actor_role(kind: str | None, actor: Actor, before: str, after_trigger: bool
         return "target" if after_trigger else "initiator"
     if kind in ("personnel_change", "assessment"):
         return "subject"
+    if kind == "battle" and _BETWEEN_SIDES.search(before[-80:]):
+        return "initiator"  # "clashes between the army and the RSF": both sides fight
     if _TARGET_PREP.search(before[-40:]):
         return "target"
     if kind in _STATE_KINDS or kind in ("violence_against_civilians", "riot", "protest", "looting"):
@@ -590,7 +614,7 @@ def build_frame(
     if kind is not None and kind != "assessment" and _history(dates, mentions.published):
         kind = base_kind = None  # "Syria's civil war began in 2011 with protests": background, not news
     # counts go to munitions and platforms, not to a generic "air defence system" that shot them down
-    items = [(w.start - start, w.end - start, _item_name(text, w, mentions)) for w in weapons if not (w.generic and w.weapon.role == "system")]
+    items = [(_item_start(text, w) - start, w.end - start, _item_name(text, w, mentions)) for w in weapons if not (w.generic and w.weapon.role == "system")]
     targets = target_items(span)
     items += [t for t in targets if not any(a < t[1] and t[0] < b for a, b, _ in items)]
     if _OF_THEM.search(low):
@@ -670,10 +694,50 @@ def frames_for(text: str, sentence: Sentence, mentions: DocMentions) -> list[Fra
         b = _judged(build_frame(text, sentence, sentence.start + cut, sentence.end, mentions), text)
         if a.kind == b.kind == "assessment":
             return [_share(a, b), _share(b, a)]
-    if whole.kind == "interception" and _LAUNCHED_OF.search(low):
+    if whole.kind == "interception" and (_LAUNCHED_OF.search(low) or _ATTACK_BY.search(low)):
         # "33 of the 41 cruise missiles Russia fired at Ukraine were brought down": the attack and its interception
         return [replace(whole, kind="strike", base_kind="strike"), whole]
+    if whole.kind == "arrest":
+        protest = _protest_at_arrest(low, whole, sentence.start)
+        if protest is not None:
+            return [protest, whole]  # the protest first: it may continue a protest reported just before
     return [whole]
+
+
+_FLIP = {"initiator": "target", "target": "initiator"}
+
+
+def _protest_at_arrest(low: str, f: Frame, offset: int) -> Frame | None:
+    """ "Police detained 21 people during a demonstration demanding ...": the protest is an event of
+    its own (the protesters act; the police intervene), beside the arrests."""
+    background = _background_ranges(low)
+    hit = next(
+        (
+            h
+            for h in sentence_triggers(low)
+            if h.kind == "protest" and h.weight >= 3 and not _inside(background, h.start, h.end)
+            and not _NEGATED.search(low, max(0, h.start - 12), h.start)
+            and not _NOT_HELD.search(low, max(0, h.start - 60), h.start)
+            and not (_WHO_PROTESTED.match(h.text) and _ARRESTED_BEFORE.search(low, max(0, h.start - 50), h.start))
+        ),
+        None,
+    )
+    if hit is None:
+        return None
+    actors = tuple(replace(a, actor=replace(a.actor, role=_FLIP.get(a.actor.role or "", a.actor.role))) for a in f.actors)
+    trigger = replace(hit, start=hit.start + offset, end=hit.end + offset)
+    return replace(f, kind="protest", base_kind="protest", trigger=trigger, actors=actors, quantities=(), casualties=())
+
+
+# "Police detained 30 protesters": a noun naming who was arrested, not a protest reported here
+_WHO_PROTESTED = re.compile(r"(?:protesters|protestors|demonstrators|strikers)$")
+_ARRESTED_BEFORE = re.compile(r"\b(?:arrest\w*|detain\w*|apprehended|rounded up|jailed)\s+(?:[\w'’-]+\s+){0,4}$")
+# "accused of organising protests", "for calling for protests", "ahead of a planned rally": no protest took place here
+_NOT_HELD = re.compile(
+    r"\b(?:organi[sz](?:e|es|ed|ing)|call(?:ed|ing)? for|incit\w+|plann(?:ed|ing)|planned|ahead of|before|in anticipation of|prevent\w*"
+    r"|urg\w+|accused of|charged with|over|(?:for )?(?:join|joining|take part in|taking part in|participat(?:e|es|ing) in))"
+    r"\s+(?:or\s+\w+\s+(?:in\s+)?)?(?:an?\s+|the\s+|[\w'’-]+\s+){0,4}$"
+)
 
 
 # "of the 41 cruise missiles Russia fired", "eight of the 12 Shahed-type drones that the enemy launched"
@@ -681,6 +745,10 @@ _LAUNCHED_OF = re.compile(
     r"\bof (?:the |all |some )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:[\w/-]+ ){0,3}?(?:missiles|drones|shaheds|uavs|rockets|projectiles|air attack weapons)"
     r",? (?:(?:that|which) )?(?:[\w-]+ ){0,3}?(?:fired|launched|sent)\b"
 )
+
+
+# "repelled an attack by four sea drones": the attack and its interception
+_ATTACK_BY = re.compile(r"\battacks? by (?:\S+ ){0,4}(?:drones|missiles|uavs|shaheds|rockets|boats)\b")
 
 
 def _judgement_split(low: str) -> int | None:
@@ -787,6 +855,9 @@ def _clause_split(low: str) -> int | None:
         after = [h for h in hits if h.start >= m.end()]
         if not before or not after:
             continue
+        kb = {h.kind for h in before}
+        if kb & _FIGHTS and {h.kind for h in after if 0 <= h.start - m.end() <= 6} & (_FIGHTS - kb):
+            return m.start()  # "repelled an attack and shot down a drone": one subject, two events (a fight and an interception)
         if re.match(r"\s*(?:then |later |also )?\w+(?:ed|en)\b", low[m.end():]):
             continue  # "was found and defused": one subject, one event
         if "and" in m.group(0) and _LIST_GOES_ON.match(low, m.end()):
@@ -805,6 +876,7 @@ def _clause_split(low: str) -> int | None:
     return None
 
 
+_FIGHTS = frozenset({"battle", "interception"})
 _ANSWER = re.compile(r"\b(?:denied|denies|deny|blamed|blames|accused|accuses|rejected|rejects|dismissed|dismisses|refuted|disputed)\b")
 # the start of a clause with a subject of its own (not "... and then shelled", "... and killed")
 _NEW_SUBJECT = re.compile(

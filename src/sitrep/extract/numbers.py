@@ -25,6 +25,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from sitrep.extract.item_roles import lexicon_munition, single_role_after
+
 __all__ = [
     "CasualtyMention",
     "NumberMention",
@@ -437,7 +439,7 @@ def _is_platform(text: str, item: _Item) -> bool:
 def _is_munition(text: str, item: _Item) -> bool:
     """A missile, drone, bomb or shell (not an aircraft, ship, vehicle or air-defence system)."""
     surface = text[item.start : item.end]
-    if _MUNITION.search(item.name):
+    if _MUNITION.search(item.name) or lexicon_munition(item.name):
         return True
     return not _PLATFORM.search(item.name) and not _PLATFORM.search(surface) and bool(_MUNITION.search(surface))
 
@@ -451,6 +453,7 @@ def _adjust(role: str | None, text: str, item: _Item, pos: int) -> str | None:
         sentence = text[_clause_start(text, pos, 200) : pos + 120]
         if (
             _MUNITION.search(item.name)
+            or lexicon_munition(item.name)
             or _MUNITION.search(text[item.start : item.end])
             or _AIR_DEFENCE.search(sentence)
         ):
@@ -537,7 +540,7 @@ def find_quantities(
             if earlier is not None and earlier[2] and earlier[1] is not nxt and _COORD.match(text[earlier[1].end : m.start()]):
                 linked[m.start()] = (one, nxt, _adjust(earlier[2], text, nxt, m.start()))
             continue
-        lost = _role_before(text, m.start()) or _single_role_after(text, nxt.end)
+        lost = _role_before(text, m.start()) or single_role_after(text, nxt.end)
         if lost is None and earlier is not None and earlier[2] in ("destroyed", "intercepted") and _COORD.match(text[earlier[1].end : m.start()]):
             lost = "destroyed"  # "destroyed a Russian A-50 aircraft and an Il-22"
         if _adjust(lost, text, nxt, m.start()) == "destroyed":
@@ -636,32 +639,16 @@ def _sortie_with(text: str, item: _Item, spans: Sequence[_Item]) -> _Item | None
     return nxt
 
 
-# lost: passive "was shot down", or intransitive "crashed", "sank" ("a British destroyer shot down nine
-# drones" is the shooter, not a loss)
-_SINGLE_AFTER = re.compile(
-    r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:(?:was|has\s+been|had\s+been|were|is)\s+(?:\w+ly\s+)?(?:shot\s+down|downed|destroyed|sunk))"
-    r"|(?:\w+ly\s+)?(?:crashed|sank|exploded|went\s+down))\b",
-    _R,
-)
-
-
-def _single_role_after(text: str, pos: int) -> str | None:
-    """ "an Il-76 military transport aircraft crashed", "a Su-25 was shot down": lost."""
-    window = text[pos : pos + 70]
-    cut = re.search(r"[.;:!?]|,\s", window)
-    return "destroyed" if _SINGLE_AFTER.match(window[: cut.start()] if cut else window) else None
-
-
 # --------------------------------------------------------------- casualties
 
 _MILITARY = (
     r"soldiers?|servicem[ae]n|servicewom[ae]n|service\s+members?|servicemembers?|troops|fighters|militants?"
     r"|personnel|marines?|paratroopers?|guardsm[ae]n|conscripts?|mercenar(?:y|ies)|commanders?|officers?"
     r"|combatants?|defenders?|sailors?|pilots?|crew\s+members?|border\s+guards?|national\s+guardsm[ae]n"
-    r"|rebels?|insurgents?|jihadists?|gunmen|assailants|attackers|terrorists?|operatives?|commandos?|snipers?"
+    r"|rebels?|insurgents?|jihadists?|gunmen|assailants|attackers|terrorists?|operatives?|commandos?|snipers?|paramilitar(?:y|ies)"
     # "eight members of the Kurdish-led SDF", "members of the RSF": members of an armed force
     r"|members?\s+of\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,3}?(?:forces|army|militias?|SDF|YPG|PKK|Hamas|Hezbollah"
-    r"|RSF|Wagner|brigades?|battalions?|regiments?|units?|guard|armed\s+group|movement|garrison|crews?)"
+    r"|RSF|Wagner|brigades?|battalions?|regiments?|units?|guards?|armed\s+group|movement|garrison|crews?)"
     r"(?:\s+(?:group|forces|movement|militia))?"
 )
 _CIVILIAN = (
@@ -677,7 +664,7 @@ _GROUP_NOUN = (
     rf"(?:(?P<unk>{_UNKNOWN})|(?P<mil>{_MILITARY})|(?P<civ>{_CIVILIAN}))(?![\w-])"
 )
 _KILLED = r"killed|dead|died|die|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|(?:were|was)\s+slain|slain|murdered|executed"
-_INJURED = r"injured|wounded|hurt|hospitali[sz]ed|sustained\s+injuries|suffered\s+(?:\w+\s+)?injuries|injuries"
+_INJURED = r"injured|wounded|hurt|hospitali[sz]ed|sustained\s+injuries|suffered\s+(?:\w+\s+)?injuries|injuries|sought\s+medical\s+(?:help|care|aid|attention|treatment|assistance)"
 _OUTCOME = rf"(?:(?P<killed>{_KILLED})|(?P<injured>{_INJURED}))(?![\w-])"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being|also|reportedly|later|all|confirmed|left)\s+)*"
 _MODS = r"(?:(?!(?:were|was|and|of|in|at|on|by|from|to|with|including|who|had|have|has)\b)(?:[\w’'-]+|(?:[A-Z]\.){2,})\s+){0,3}?"
@@ -728,7 +715,7 @@ _DEMONYMS = {
     "moldovan": "MD", "georgian": "GE", "chechen": "RU", "north korean": "KP", "korean": "KR",
 }  # fmt: skip
 _CAS_GATE = re.compile(
-    r"kill|dead|die|death|perish|lives|life|slain|murder|execut|injur|wound|hurt|hospital|casualt|toll",
+    r"kill|dead|die|death|perish|lives|life|slain|murder|execut|injur|wound|hurt|hospital|casualt|toll|medical",
     _R,
 )
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|\n|$)")

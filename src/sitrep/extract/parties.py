@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from sitrep.extract.frames import ActorAt, Frame
 from sitrep.knowledge import actor_for_side, classify_source, demonym_side, find_actors
-from sitrep.knowledge.actors import adversary_of, alliance_members, load_actors
+from sitrep.knowledge.actors import adversary_of, alliance_members, group_adversary, load_actors, opposed
 from sitrep.model import Actor, Location
 
 _VIOLENT = frozenset({"strike", "interception", "battle", "territory_change", "violence_against_civilians", "looting"})
@@ -41,7 +41,8 @@ _ITS_FORCES = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|units|soldiers|fighters|army|military|defenders|drones|air\s+defen[cs]es?)\b"
     r"|\b(?:it|they|we)\s+(?:(?P<aux>had|has|have|was|were)\s+)?(?:\w+ly\s+)?(?:also\s+)?(?P<verb>taken|captured|seized|retaken|recaptured"
     r"|liberated|killed|destroyed|repelled|repulsed|thwarted|beaten back|beat back|fended off|striking|struck|attacked|shot|downed"
-    r"|intercepted|lost|withdrawn|pulled|retreated|abandoned|launched|fired|shelled|bombed|targeted|hit|sank|detained|arrested)\b",
+    r"|intercepted|lost|withdrawn|pulled|retreated|abandoned|launched|fired|shelled|bombed|targeted|hit|sank|detained|arrested"
+    r"|overrun|overran|stormed|responded|retaliated|raided|ambushed)\b",
     re.IGNORECASE,
 )
 _SAID_THEN = re.compile(r"\s*,?\s*(?:\w+\s+){0,3}?(?:said|says|claimed|claims|announced|reported|stated|added)(?:\s+that)?\s+", re.IGNORECASE)
@@ -51,7 +52,7 @@ _DEFENDING = frozenset({"repelled", "repulsed", "thwarted", "beaten back", "beat
 # "with the help of the United States, Britain and Jordan": allies of the side that acts
 _ALLIES = re.compile(r"\b(?:with the (?:help|support|assistance) of|helped by|alongside|together with)\s+([^.;]+)", re.IGNORECASE)
 _QUALIFIER_AFTER = re.compile(r"^-(?:made|built|supplied|designed|produced|manufactured|linked|backed|affiliated|aligned|allied|installed|controlled|held|occupied)\b")
-_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:city|town|village|region|border|territory|soil|airspace|side)\b", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:city|cities|towns?|villages?|regions?|border|territory|soil|airspace|side)\b", re.IGNORECASE)
 # a force named without a side: "the army withdrew", "junta troops", "killed 15 soldiers", "Police used"
 _BARE_FORCE = re.compile(
     r"(?<![\w-])(?:(?P<junta>junta)(?:\s+(?:troops|forces|soldiers))?|(?:the\s+)?(?:army|military|troops|soldiers|servicemen)"
@@ -94,6 +95,16 @@ _DEMONYM_ATTACK = re.compile(
     r"\b([A-Z][a-z]+)(?=\s+(?:[a-z-]+\s+)?(?:attacks?|assaults?|offensives?|counteroffensives?|counter-offensives?|counterattacks?"
     r"|counter-attacks?|advances?|raids?|incursions?|assault groups?)\b)"
 )
+# "Ukrainian shelling killed two", "Israeli air strikes on Rafah": the side whose strike it was
+_STRIKE_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:shelling|shellfire|bombardments?|bombings?|strikes?|airstrikes?|air\s+strikes?|air\s+raids?|barrages?)\b",
+    re.IGNORECASE,
+)
+# "clashes between the army and the RSF": both sides fight
+_BETWEEN = re.compile(r"\bbetween\s+((?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+and\s+", re.IGNORECASE)
+_GROUP_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:group|militants|militia|rebels|movement|insurgents|jihadists)\b", re.IGNORECASE)
+_EMBASSY_AFTER = re.compile(r"^\s+(?:embassy|consulate|mission|flags?|diplomatic)\b", re.IGNORECASE)
+_LAUNCHES_AFTER = re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?(?:fired|launched|sent|used)\b", re.IGNORECASE)
 _REPELS_AFTER = re.compile(
     r"^\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?(?:repelled|repulsed|thwarted|fended off|beat back|held off|stopped)\b", re.IGNORECASE
 )
@@ -173,6 +184,12 @@ def _hit_object(f: Frame, w: object) -> bool:
     return not _PLATFORM_CONTEXT.search(s.text[max(0, w.start - s.start - 40) : w.start - s.start])  # type: ignore[attr-defined]
 
 
+def _defending_platform(f: Frame, w: object) -> bool:
+    """A named ship, aircraft or air-defence system before an interception's verb: the one that intercepts."""
+    weapon = getattr(w, "weapon", None)
+    return f.trigger is not None and weapon is not None and weapon.role in ("system", "platform") and w.start < f.trigger.start  # type: ignore[attr-defined]
+
+
 def _weapon_owners(kind: str, f: Frame) -> list[ActorAt]:
     """ "Ukrainian naval drones", "a Russian A-50": the side a demonym in front of a weapon names."""
     if kind not in ("strike", "interception"):
@@ -189,7 +206,8 @@ def _weapon_owners(kind: str, f: Frame) -> list[ActorAt]:
         start = w.start - len(before) + m.start(1)  # type: ignore[attr-defined]
         if side is None or any(a <= start < b for a, b in taken) or m.group(1) in ("Kyiv", "Moscow", "Kiev"):
             continue
-        role = "target" if kind == "interception" or _hit_object(f, w) else "initiator"  # "struck a Russian S-300 launcher"
+        defends = kind == "interception" and _defending_platform(f, w)  # "a British destroyer shot down nine drones"
+        role = "initiator" if defends else "target" if kind == "interception" or _hit_object(f, w) else "initiator"
         out.append(ActorAt(replace(actor_for_side(side), text=m.group(1), role=role), start, start + len(m.group(1))))
         taken.append((start, start + len(m.group(1))))
     return out
@@ -232,13 +250,17 @@ def _own(kind: str, frames: Sequence[Frame]) -> list[Actor]:
             if a.type in _STATE and re.search(r"['’]s$", at.actor.text) and re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Z]", after):
                 continue  # "Sudan's paramilitary Rapid Support Forces", "Yemen's Houthis": the group is the party
             if kind == "interception" and a.type in _ARMED and _owns_weapon(f, at):
-                a = replace(a, role="target")  # "destroyed two Ukrainian drones": the attacker
+                owned = [w for w in f.weapons if 0 <= w.start - at.end <= 30]  # type: ignore[attr-defined]
+                if not (owned and _defending_platform(f, owned[0])):  # "a British destroyer shot down": the defender
+                    a = replace(a, role="target")  # "destroyed two Ukrainian drones": the attacker
             elif kind == "strike" and a.type in _ARMED and _owns_weapon(f, at):
                 owned = [w for w in f.weapons if 0 <= w.start - at.end <= 30]  # type: ignore[attr-defined]
                 hit = bool(owned) and _hit_object(f, owned[0])
                 a = replace(a, role="target" if hit else "initiator")  # "a Russian missile hit": the attacker
-            if kind in ("battle", "territory_change", "strike", "interception") and a.type in _ARMED:
-                if _ATTACKS_AFTER.match(after) or _ATTACK_NOUN_AFTER.match(after):
+            if kind == "interception" and a.type in _ARMED and _LAUNCHES_AFTER.match(after):
+                a = replace(a, role="target")  # "the 41 missiles Russia fired at Ukraine were brought down": the attacker
+            elif kind in ("battle", "territory_change", "strike", "interception") and a.type in _ARMED:
+                if _ATTACKS_AFTER.match(after) or _ATTACK_NOUN_AFTER.match(after) or (kind == "strike" and _STRIKE_NOUN_AFTER.match(after)):
                     a = replace(a, role="initiator")  # "as Russian forces assaulted ...", "repelled a Russian attack"
                 elif _REPELS_AFTER.match(after):
                     a = replace(a, role="target")  # "Ukrainian forces repelled a Russian assault": the attacked side
@@ -297,7 +319,7 @@ def _source_actor(source: str, loose: bool = True) -> Actor | None:
     return _forces(side)
 
 
-def _speaker_side(frames: Sequence[Frame]) -> tuple[Actor, str] | None:
+def _speaker_side(frames: Sequence[Frame], kind: str = "") -> tuple[Actor, str] | None:
     """The actor behind "its forces" / "it had lost", with its role: the source of the frame's claim
     ("Russia's Defence Ministry said its forces..." -> Military Forces of Russia, initiator)."""
     for f in frames:
@@ -307,10 +329,15 @@ def _speaker_side(frames: Sequence[Frame]) -> tuple[Actor, str] | None:
         verb = (m.group("verb") or "").lower()
         passive = (m.group("aux") or "").lower() in ("was", "were") and not verb.endswith("ing")
         role = "target" if verb in _LOSING or verb in _DEFENDING or passive else "initiator"  # "it was hit": the speaker took it
+        if kind == "interception" and verb in _DEFENDING:
+            role = "initiator"  # "the RSF said they had repelled ... and shot down a drone": the defender intercepts
         for c in f.claims:
             if c.end > f.start + m.start():
                 continue  # the pronoun refers back to a speaker named before it
             actor = _source_actor(c.claim.source, loose=False)
+            first = re.match(r"(?:the\s+)?([A-Z][\w.]*)\s+(?:[A-Z]\w*\s+)*(?:Command|Forces|Army|Navy|Air Force|Military)\b", c.claim.source)
+            if actor is None and first and demonym_side(first.group(1)):  # "U.S. Central Command said its forces"
+                actor = _forces(demonym_side(first.group(1)))
             if actor is not None:
                 return actor, role
         pronoun = f.start + m.start()
@@ -364,15 +391,18 @@ def _bare_forces(frames: Sequence[Frame], country: str | None) -> list[Actor]:
     return [a for a in out if a is not None]
 
 
-def _with_speaker(out: list[Actor], frames: Sequence[Frame], acting: frozenset[str] = _ARMED) -> list[Actor]:
+def _with_speaker(out: list[Actor], frames: Sequence[Frame], acting: frozenset[str] = _ARMED, kind: str = "") -> list[Actor]:
     """ "Hezbollah says it launched drones", "the SBU said it had detained two residents": the speaker
     is the party its pronoun stands for, when the frames name no one else in that role."""
-    found = _speaker_side(frames)
+    found = _speaker_side(frames, kind)
     if found is None:
         return out
     speaker, role = found
-    if any(a.role == role and a.type in acting for a in out) or any(a.name == speaker.name for a in out):
-        return out
+    same_role = [a for a in out if a.role == role and a.type in acting]
+    owned = next((m for f in frames if (m := _ITS_FORCES.search(_span(f)))), None)
+    joint = owned is not None and owned.group(0).lower().startswith(("its ", "their ", "our ")) and re.match(r"\s+and\b", _span(frames[0])[owned.end() :])
+    if (same_role and not (joint and not any(opposed(a, speaker) for a in same_role))) or any(a.name == speaker.name for a in out):
+        return out  # "said its forces and a British destroyer shot down nine drones": both act
     out = list(out)
     for m in alliance_members(speaker) or [speaker]:  # "the shadow government said its drones": its armed wing
         _add(out, m, role)
@@ -427,6 +457,18 @@ def _neighbour_initiator(neighbours: Sequence[Neighbour], kinds: frozenset[str],
     return None
 
 
+def _group_antecedent(text: str, neighbours: Sequence[Neighbour]) -> Actor | None:
+    """ "Hamas gunmen infiltrated ..., while the group fired rockets": the armed group an anaphor
+    ("the group", "the militants") refers back to, named by an earlier event of the passage."""
+    if not _GROUP_ANAPHOR.search(text):
+        return None
+    for n in sorted((n for n in neighbours if -_MAX_GAP <= n.distance <= 0), key=lambda n: -n.distance):
+        found = next((a for a in _own(n.kind, n.frames) if a.type in _ARMED and a.type not in _STATE), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _object_side(text: str, rx: re.Pattern[str]) -> tuple[bool, str | None]:
     """Does the text name an object of this class as hit, and whose is it ("Russian airfields")?"""
     for m in rx.finditer(text):
@@ -440,13 +482,14 @@ def _object_side(text: str, rx: re.Pattern[str]) -> tuple[bool, str | None]:
     return False, None
 
 
-def _one_attacking_side(out: list[Actor], frames: Sequence[Frame]) -> list[Actor]:
+def _one_attacking_side(out: list[Actor], frames: Sequence[Frame], where: str | None = None) -> list[Actor]:
     """A strike has one attacking side: when opposing states both come out as initiators ("Three Russian
     missiles hit Chernihiv ... had Ukraine received enough air defence"), keep the side that owns the
     weapons ("Russian missiles", "Ukrainian naval drones"), else the side the event's own sentence names."""
-    sides: set[str | None] = {a.side for a in out if a.role == "initiator" and a.type in _ARMED and a.side}
-    if not any(adversary_of(s) in sides for s in sides):
-        return out
+    inits = [a for a in out if a.role == "initiator" and a.type in _ARMED and a.side]
+    sides: set[str | None] = {a.side for a in inits}
+    if not any(opposed(a, b, where) for i, a in enumerate(inits) for b in inits[i + 1 :]):
+        return out  # "Israeli artillery ... Hezbollah" is two sides too, where the file knows the group's war
     owners: set[str | None] = {at.actor.side for f in frames for at in _weapon_owners("strike", f)}
     owners |= {at.actor.side for f in frames for at in f.actors if at.actor.side and _owns_weapon(f, at)}
     keep: set[str | None] = owners & sides
@@ -456,7 +499,8 @@ def _one_attacking_side(out: list[Actor], frames: Sequence[Frame]) -> list[Actor
     if len(keep) != 1:
         return out
     side = next(iter(keep))
-    return [a for a in out if not (a.role == "initiator" and a.type in _ARMED and a.side == adversary_of(side))]
+    kept = [a for a in inits if a.side == side]
+    return [a for a in out if not (a.role == "initiator" and a.type in _ARMED and a.side != side and any(opposed(a, k, where) for k in kept))]
 
 
 def _weapon_hit(frames: Sequence[Frame]) -> tuple[bool, str | None]:
@@ -479,7 +523,7 @@ def _strike(
     lex = load_actors()
     text = _text(frames)
     country = _country(locations) or (None if locations else _group_home(neighbours, out))
-    out = _one_attacking_side(out, frames)
+    out = _one_attacking_side(out, frames, country)
     initiators = [a for a in out if a.role == "initiator" and a.type in _ARMED]
     lead = {a.actor.name for a in frames[0].actors} if frames else set()
     named_target = any(a.role == "target" and a.type in _ARMED and a.name in lead for a in out)
@@ -491,13 +535,17 @@ def _strike(
                 side = adversary_of(a.side)
                 break
         where = country or _country((), neighbours)
+        for a in out if side is None else ():
+            if a.role == "target" and a.type in _ARMED and a.type not in _STATE and group_adversary(a.name, where):
+                side = group_adversary(a.name, where)  # "strikes on Hezbollah positions in southern Lebanon": Israel's
+                break
         if side is None and lex.enemy_re.search(text):
             side = adversary_of(voice) or adversary_of(where)
         attacker = _forces(side)
         if attacker is None:  # "The junta responded with air strikes on the town"
             attacker = next((a for a, first in bare if first), None)
         if attacker is None and neighbours:
-            attacker = _neighbour_initiator(neighbours, frozenset({"strike"}), voice)
+            attacker = _group_antecedent(text, neighbours) or _neighbour_initiator(neighbours, frozenset({"strike"}), voice)
         if attacker is None and where and not _OCCUPIED.search(text) and not _REMOTE_WEAPONS.search(text):
             attacker = _forces(adversary_of(where))
         if attacker is not None:
@@ -553,7 +601,8 @@ def _interception(
             defenders = [defender]
     if not attackers:
         if attacker is None and defenders:
-            attacker = _forces(adversary_of(defenders[0].side))
+            d = defenders[0]
+            attacker = _forces(adversary_of(d.side) or group_adversary(d.name, _country(locations) or d.side))
         if attacker is not None and all(attacker.name != d.name for d in out if d.role == "initiator"):
             _add(out, attacker, "target")
     return out
@@ -571,9 +620,10 @@ def _fighting(kind: str, out: list[Actor], frames: Sequence[Frame], locations: S
             _add(out, speaker, role)
     initiators = [a for a in out if a.role == "initiator" and a.type in _ARMED]
     state_init = {a.side for a in initiators if a.type in _STATE and a.side}
-    for forces in _bare_forces(frames, country) if initiators else ():
-        if forces.side not in state_init:
-            _add(out, forces, "target")  # "took Wad Madani after the army withdrew"
+    between = any(_BARE_FORCE.search(m.group(1)) for f in frames for m in _BETWEEN.finditer(_span(f)))
+    for forces in _bare_forces(frames, country) if initiators or between else ():
+        if forces.side not in state_init:  # "took Wad Madani after the army withdrew"; "clashes between the army and ..."
+            _add(out, forces, "initiator" if between else "target")
     state_sides = {a.side for a in out if a.type in _STATE and a.side}
     initiators = [a for a in out if a.role == "initiator" and a.type in _ARMED]
     state_init = {a.side for a in initiators if a.type in _STATE and a.side}
@@ -601,6 +651,8 @@ def _fighting(kind: str, out: list[Actor], frames: Sequence[Frame], locations: S
         if len(sides) == 1 and len(roles) == 1:
             other = adversary_of(next(iter(sides)))
             role = "initiator" if roles == {"target"} else "target"
+            if other is None and not any(a.type in _STATE for a in armed):  # "fighting against the RSF near El Obeid": Sudan's army
+                other = next((g for a in armed if (g := group_adversary(a.name, country or a.side))), None)
             if other is not None:
                 _add(out, _forces(other), role)  # "Ukraine recaptured Kupiansk": from Russia's forces
     elif kind == "battle" and country and adversary_of(country):
@@ -614,7 +666,8 @@ def _crowd_side(frames: Sequence[Frame], country: str | None) -> str | None:
     for f in frames:
         for m in re.finditer(r"\b[A-Z][a-z]+s?\b", _span(f)):
             side = demonym_side(m.group(0)) or demonym_side(m.group(0).removesuffix("s"))
-            if side and not re.match(r"\s+(?:of|in)\b", _span(f)[m.end() :]) and m.group(0) not in ("Kyiv", "Moscow"):
+            rest = _span(f)[m.end() :]
+            if side and not re.match(r"\s+(?:of|in)\b", rest) and not _EMBASSY_AFTER.match(rest) and m.group(0) not in ("Kyiv", "Moscow"):
                 return side
     return country
 
@@ -750,7 +803,7 @@ def event_actors(
     country = _country(locations)
     voice = _voice(claims)
     if kind in ("strike", "interception"):
-        out = _with_speaker(out, frames[:1])  # the event's own sentence: a later one may be the other side's
+        out = _with_speaker(out, frames[:1], kind=kind)  # the event's own sentence: a later one may be the other side's
     if kind == "strike":
         return _strike(out, frames, locations, neighbours, voice)
     if kind == "interception":

@@ -101,7 +101,8 @@ def _after_dateline(s: Sentence, cut: dict[int, int]) -> Sentence:
 def _not_people(places: list[PlaceMention], ents: list[Entity]) -> list[PlaceMention]:
     """Drop places that are part of a longer PERSON entity ('Vladimir' in 'Vladimir Putin'); a place
     whose span is the whole entity ('Sumy' tagged PERSON) is a place the model mislabelled."""
-    people = [(e.start, e.end) for e in ents if e.label == "PERSON"]
+    # "Wad Madani's central market": the possessive ending is not part of the (mislabelled) name
+    people = [(e.start, e.end - 2 if e.text.endswith(("'s", "’s")) else e.end) for e in ents if e.label == "PERSON"]
     if not people:
         return places
     return [

@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 
 # "Pyongyang could supply", "Kyiv and the West condemned": a capital standing for its government
 _CAPITAL_ACTS = re.compile(
-    r"\s+(?:(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:(?:has|have|had)\s+)?"
-    r"(?:could|would|might|may|will|condemned|condemns|welcomed|welcomes|warned|warns|insisted|insists|announced|"
+    r"\s+(?:(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*\s+)?(?:(?:has|have|had|did|does|do)\s+)?"
+    r"(?:(?:not|never|yet\s+to|so\s+far)\s+)?"  # "an account Moscow has not confirmed"
+    r"(?:confirm(?:ed|s)?|comment(?:ed|s)?|acknowledg(?:ed|es|e)|admit(?:ted|s)?|"
+    r"could|would|might|may|will|condemned|condemns|welcomed|welcomes|warned|warns|insisted|insists|announced|"
     r"announces|accused|accuses|blamed|blames|rejected|rejects|responded|retaliated|vowed|demanded|refused|agreed|"
     r"signed|sent|supplied|supplies|denied|denies|said|says|claimed|claims|called|calls|wants|hopes|fears|"
     r"condemn|deny|say|claim)\b(?!\s+(?:be|been|come|remain|suffer)\b)"
@@ -71,6 +73,9 @@ _SPEAKER_AT = re.compile(
     r"|\b(?i:speaking|spoke|correspondents?|reporting|writing)(?:\s+(?:at|to|on|with|during|after|before)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?)?\s*(?:in|at|from)\s+(?:the\s+)?$"
 )
+# "blamed Kyiv for a terrorist attack", "accused Washington of": the government blamed, not a place
+_BLAMED = re.compile(r"\b(?:blam(?:ed|es|ing|e)|accus(?:ed|es|ing|e)|held|holds|holding)\s+$", re.IGNORECASE)
+_BLAMED_FOR = re.compile(r"\s+(?:responsible\s+)?(?:for|of)\b")
 _WHERE_AFTER = re.compile(r"(?:\s+on\s+\w+)?,?\s+where\b")  # "announced in Kyiv on Friday, where he signed ..."
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
@@ -139,6 +144,9 @@ def names_something_else(text: str, p: object) -> bool:
     if ("help" in window or " by " in window or "together with" in window) and _HELPERS.search(window) and (
             country_level or _capital(loc)):
         return True
+    if (_BLAMED.search(text, max(0, start - 24), start) and _BLAMED_FOR.match(text, end)
+            and (country_level or _capital(loc))):
+        return True  # "blamed Kyiv for the attack", "accusing Moscow of": a government blamed
     if _SPEAKER_AT.search(text, max(0, start - 60), start) and not _WHERE_AFTER.match(text, end):
         return True  # "Sunak announced in Kyiv": where a speaker was, not where the event is
     if loc.precision in (1, 2) and _THE_BEFORE.search(text, max(0, start - 4), start):
@@ -288,7 +296,7 @@ def locator_pairs(text: str, mentions: Sequence[object]) -> list[tuple[int, int,
         stated = float(m.group(1)) * 1.6 if m.group(1) else 0.0
         allowed = max(LOCATOR_KM, stated + 15.0)
         qa, qb = a.qualifier, b.qualifier  # type: ignore[attr-defined]
-        if qb is not None and qb != "direction" and (qa is None or qa not in _DIRECTIONAL):
+        if qb is not None and qb not in ("direction", "sector") and (qa is None or qa not in _DIRECTIONAL):
             out.append((i, i + 1, allowed))  # "Ocheretyne, northwest of Avdiivka"
         elif qa in _DIRECTIONAL and qb == "near":
             out.append((i + 1, i, allowed))  # "north of Kharkiv City near Lyptsi"
@@ -327,7 +335,8 @@ _TARGET_PHRASE = re.compile(r"\b(?:aimed at|directed at|targeting|targeted|main 
 # "Russia is unlikely to encircle the town": a judgement that points back at a place named before
 _PLACE_ANAPHOR = re.compile(r"(?i)\b(?:the|that|this)\s+(?:town|city|village|settlement|region|oblast|province|port|area|"
                             r"bridgehead|airfield|air base|base|plant|bridge)\b|\bthere\b")
-_OTHERS = re.compile(r"\b(?:others?|in total|overall|nationwide|across (?:the country|ukraine))\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others?|in total|overall|nationwide|across (?:the country|ukraine)"
+                     r"|(?:over|across|in) (?:\w+ )?(?:regions|oblasts|provinces))\b", re.IGNORECASE)  # "over eight regions"
 
 
 def _role_here(kind: str) -> str:
@@ -401,11 +410,19 @@ def borrow_places(drafts: list[_Draft], sentences: Sequence[object], places: Seq
                 break
 
 
+# "drones attacked the headquarters and an airbase in the capital Naypyitaw": what was attacked lies there
+_ATTACKED_IN = re.compile(r"\b(?:attacked|attacking|targeted|targeting)\s+(?:the\s+|an?\s+|its\s+|their\s+)?[\w'’-]+"
+                          r"(?:\s+[\w'’-]+){0,8}?\s+(?:in|at|near)\s+(?:the\s+)?"
+                          r"(?:(?:capital|city|town|port|village)(?:\s+of)?,?\s+)?$", re.IGNORECASE)
+
+
 def _aimed_at(d: _Draft, p: object) -> bool:
     start = p.mention.start  # type: ignore[attr-defined]
     for f in d.frames:
         if f.sentence.start <= start < f.sentence.end:
-            return _AIMED_AT.search(f.sentence.text[max(0, start - f.sentence.start - 30) : start - f.sentence.start]) is not None
+            k = start - f.sentence.start
+            return (_AIMED_AT.search(f.sentence.text[max(0, k - 30):k]) is not None
+                    or _ATTACKED_IN.search(f.sentence.text[max(0, k - 90):k]) is not None)
     return False
 
 

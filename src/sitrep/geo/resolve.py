@@ -174,7 +174,7 @@ def _cues(text: str, raws: list[RawMention], gaz: Gazetteer) -> tuple[
             prev = raws[j]
             if ends[j + 1]:
                 break
-            if reg[j] and not prev.plural:
+            if reg[j] and not prev.plural and prev.front is None:  # a front sector spans regions
                 earlier[k] = _admin1_of(gaz, prev.ids)
                 break
     return locals_, local_cc, qualifies, earlier, district
@@ -238,7 +238,8 @@ def _resolve(text: str, raws: list[RawMention], gaz: Gazetteer) -> list[PlaceMen
             ctx.countries.update(gaz.country[i] or "" for i in ids if kind[i] == COUNTRY and fold(gaz.names[i]) == named)
         a1 = _admin1_of(gaz, ids)
         if a1 and (rm.hint == "admin1" or all(kind[i] != 0 for i in ids)):
-            ctx.admin1s.add(a1)
+            if rm.front is None:  # "the Kharkiv axis" is a front, not the region the document is about
+                ctx.admin1s.add(a1)
             ctx.countries.add(a1[0])
     locals_, local_cc, qualifies, earlier, district = _cues(text, raws, gaz)
     cues = []

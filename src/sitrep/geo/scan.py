@@ -57,6 +57,7 @@ class RawMention:
     type_before: str | None = None  # "village" in "the village of X"
     chained: bool = False  # right next to another name ("Aung San Suu Kyi", "Hanna Maliar")
     sentence_start: bool = False  # the first word of a sentence ("Mobile fire groups ...")
+    front: str | None = None  # "sector" in "the Pokrovsk sector": a front sector named after the place
     notes: list[str] = field(default_factory=list)
 
 
@@ -227,6 +228,8 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
                 whole = gaz.lookup(skeleton(text[s:rm.end]))
                 if any(gaz.kind[i] == 1 for i in whole):
                     rm.ids = tuple(i for i in whole if gaz.kind[i] == 1)
+            if rm.hint is None and rm.qualifier is None:
+                _front_sector(text, rm, gaz)
             rm.after_demonym = after_demonym
             rm.chained = any((x[1] == a or x[0] == b) for x in matched if x[:2] != (a, b)) and (
                 (a > 0 and text[run[a - 1][1]:s] == " ") or (b < n and text[e:run[b][0]] == " "))
@@ -234,9 +237,33 @@ def scan(text: str, gaz: Gazetteer, exclude: Sequence[tuple[int, int]] = ()) -> 
             out.append(rm)
     out.sort(key=lambda r: r.start)
     _distribute_plural(text, out)
+    _distribute_front(text, out, gaz)
     _distribute_type_before(text, out)
     _distribute_prep(text, out)
     return out
+
+
+_SECTOR_RE = re.compile(r"\s+(sectors?|directions?|axis|axes|front)\b(?!\s+(?:of|line)\b)")
+
+
+def _front_sector(text: str, rm: RawMention, gaz: Gazetteer) -> None:
+    """"the Pokrovsk direction", "the Zaporizhzhia sector": a front sector named after a town is the
+    area around it (precision 2), and one named after a region's namesake capital is the region
+    (the Zaporizhzhia front runs through the oblast, far from the city)."""
+    m = _SECTOR_RE.match(text, rm.name_end)
+    if m is not None:
+        _make_front(rm, gaz, m.group(1).lower())
+
+
+def _make_front(rm: RawMention, gaz: Gazetteer, word: str) -> None:
+    rm.front = word
+    regions = tuple(i for i in rm.ids if gaz.kind[i] == 1)
+    if regions and any(gaz.kind[i] == 0 for i in rm.ids):
+        rm.ids, rm.hint = regions, "admin1"
+        rm.notes.append(f"front sector named after a region ('{word}')")
+    else:
+        rm.qualifier, rm.qual_precision = "sector", 2
+        rm.notes.append(f"front sector around the town ('{word}')")
 
 
 _PART_OF_RE = re.compile(r"\b(?:central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
@@ -402,6 +429,18 @@ def _distribute_type_before(text: str, ms: list[RawMention]) -> None:
             else:
                 break
         i = j + 1
+
+
+def _distribute_front(text: str, ms: list[RawMention], gaz: Gazetteer) -> None:
+    """"the Kupiansk and Lyman directions": a plural sector word applies to the whole list."""
+    for i, m in enumerate(ms):
+        if m.front is None or not m.front.endswith(("s", "axes")):
+            continue
+        j = i
+        while j > 0 and _LIST_GAP_RE.match(text[ms[j - 1].end:ms[j].start]):
+            j -= 1
+            if ms[j].hint is None and ms[j].qualifier is None and ms[j].front is None:
+                _make_front(ms[j], gaz, m.front)
 
 
 def _distribute_plural(text: str, ms: list[RawMention]) -> None:

@@ -270,6 +270,7 @@ FAR_KM = 400  # a village this far from every other place of the document is a n
 FAR_MAX_POP = 20_000  # ... unless it is a town this big
 COMMON_NAME = 4  # a village name this many places in one country share ("Semenivka", "Novoselivka") ...
 COMMON_FAR_KM = 120  # ... is a namesake this far from every other place of the document
+MAIN_FOCUS = 0.4  # focus weight of the main theatres, whose pieces of longer names and respelled districts stand
 FOREIGN_FAR_KM = 1_500  # a town outside the focus countries this far from the document's places is a namesake
 
 
@@ -338,7 +339,7 @@ def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
         return "part of another name after a demonym ('British Columbia')"
     cc = gaz.country[i] or ""
     focus = gdata.load_focus()
-    if rm.chained and local is None and rm.hint is None and cc not in focus:
+    if rm.chained and local is None and rm.hint is None and focus.get(cc, 0.0) < MAIN_FOCUS:
         return "part of a longer name ('Aung San Suu Kyi')"
     cue = bool(rm.qualifier or rm.prep or rm.type_before or local is not None or rm.hint in ("settlement", "admin2")
                or (c is not None and c.earlier is not None))
@@ -348,6 +349,10 @@ def rejection(gaz: Gazetteer, rm: RawMention, i: int, ctx: Ctx, local: object,
             return "a foreign place reached only through a folded or former spelling"
         if cc not in focus and cc not in ctx.countries and rm.hint == "admin1" and nb < 1.5:
             return "a region's type word after a respelled foreign town ('Shan state' is not Shiyan)"
+        if (rm.hint == "admin2" and nb < 1.5 and cc not in ctx.countries
+                and focus.get(cc, 0.0) < MAIN_FOCUS):
+            return ("a district named after a respelled town of a country the document does not name "
+                    "('Osnovianskyi district' is not Oshnaviyeh)")
         if nb < 0 and not cue and pop < MIN_POP_ANYWHERE and len(c.sfold) <= SHORT_NAME:
             return "a short alternate name of a small place, with no locative word ('Sea Baby drones')"
     named = cc in ctx.countries

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -111,6 +111,7 @@ class ActorLexicon:
     civilian_object_re: re.Pattern[str]  # "apartment block", "hospital": civilians are the target
     military_object_re: re.Pattern[str]  # "ammunition depot", "airfield": the other side's forces are
     unnamed_quals: frozenset[str] = frozenset()
+    group_adversaries: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # group -> (opponent, where)
     title_last_words: frozenset[str] = frozenset()  # "president", "commander": a title ends with one (a cheap test first)  # "islamist", "islamic state": words that qualify "militants"
 
 
@@ -182,9 +183,9 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
             raise KnowledgeError(f"{DATA_FILE}: country {raw.get('name')!r} needs a unique two-letter 'iso' code")
         c = Country(iso, raw["name"], raw.get("acled_country") or raw["name"], raw.get("period"), tuple(raw["demonyms"]))
         countries[iso] = c
-        for field, kind in (("demonyms", "demonym"), ("plurals", "plural"), ("names", "country"),
+        for key, kind in (("demonyms", "demonym"), ("plurals", "plural"), ("names", "country"),
                             ("capitals", "capital"), ("government_metonyms", "metonym")):
-            for word in _strs(raw.get(field) or [], f"{iso}.{field}"):
+            for word in _strs(raw.get(key) or [], f"{iso}.{key}"):
                 if kind != "metonym":
                     side_words.setdefault(lower_same_length(fold(word.removeprefix("the "))), iso)
                 add(word, (kind, c), f"country {iso}")
@@ -219,6 +220,7 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
     bad = [k for k, v in adversaries.items() if k not in countries or v not in countries]
     if bad:
         raise KnowledgeError(f"{DATA_FILE}: adversaries name countries that are not listed: {bad}")
+    group_adversaries = _group_adversaries(data, set(org_by_name), set(countries))
     people = []
     for person, aliases in _people(data, set(org_by_name)):
         if person.side is not None and person.side not in countries:
@@ -278,6 +280,7 @@ def _build(data: dict[str, Any]) -> ActorLexicon:
             rf"\s+(?:(?i:{titles})\s+)+(?P<name>[A-Z][a-z][\w'’.-]*(?:\s+(?:al-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){{0,2}})"
         ),
         adversaries=adversaries,
+        group_adversaries=group_adversaries,
         title_last_words=frozenset(w.split()[-1].lower() for w in data.get("titles") or () if w.split()),
         unnamed_quals=frozenset(
             w.lower() for w in _strs(data.get("unnamed_group_qualifiers") or [], "unnamed_group_qualifiers")
@@ -327,6 +330,20 @@ def _words_re(data: dict[str, Any], key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
 
 
+def _group_adversaries(data: dict[str, Any], orgs: set[str], countries: set[str]) -> dict[str, tuple[str, frozenset[str]]]:
+    """``group_adversaries``: armed group -> (the state it fights, or "@where"; the countries it fights in)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for row in data.get("group_adversaries") or ():
+        group, opponent, where = str(row.get("group")), str(row.get("opponent")), frozenset(_strs(row.get("where"), "group_adversaries.where"))
+        if group not in orgs:
+            raise KnowledgeError(f"{DATA_FILE}: group_adversaries names {group!r}, not a listed organisation")
+        bad = [c for c in [*where, opponent] if c != "@where" and c not in countries]
+        if bad or not where:
+            raise KnowledgeError(f"{DATA_FILE}: group_adversaries {group!r} names countries that are not listed: {bad or 'where'}")
+        out[group] = (opponent, where)
+    return out
+
+
 @cache
 def load_actors() -> ActorLexicon:
     """The packaged actor lexicon, validated and compiled (cached)."""
@@ -364,6 +381,26 @@ def enemy_named(text: str) -> bool:
 def adversary_of(side: str | None) -> str | None:
     """The opposing state where a war makes it unambiguous ("UA" -> "RU"); else None."""
     return load_actors().adversaries.get(side) if side else None
+
+
+def group_adversary(group: str, where: str | None) -> str | None:
+    """The state an armed group fights where the event happens ("Rapid Support Forces", "SD" -> "SD";
+    "Hezbollah", "LB" -> "IL"); None for an unknown group or a country outside its theatre."""
+    found = load_actors().group_adversaries.get(group)
+    if found is None or where is None or where not in found[1]:
+        return None
+    return where if found[0] == "@where" else found[0]
+
+
+def opposed(a: Actor, b: Actor, where: str | None = None) -> bool:
+    """Are these two armed actors on opposite sides of a war the knowledge file knows (states at war,
+    or a group and the state it fights where the event happens)?"""
+    if a.side and b.side and a.side != b.side and adversary_of(a.side) == b.side:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if y.type == "state_forces" and y.side and group_adversary(x.name, where or y.side) == y.side:
+            return True
+    return False
 
 
 def alliance_members(actor: Actor) -> list[Actor]:
