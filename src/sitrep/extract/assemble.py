@@ -36,7 +36,7 @@ from sitrep.extract.claims import ClaimMention, find_claims, stance
 from sitrep.extract.numbers import acled_fatalities, settle_tolls
 from sitrep.extract.offices import epithet, office_of
 from sitrep.extract.parties import Neighbour, event_actors
-from sitrep.extract.placing import borrow_places
+from sitrep.extract.placing import borrow_places, first_by_key
 from sitrep.extract.placing import event_locations as _locations
 from sitrep.extract.event_dates import event_date as _date
 from sitrep.extract.summary import summarize
@@ -299,16 +299,6 @@ def group_frames(frames: Sequence[Frame]) -> list[_Draft]:
 
 
 # ----------------------------------------------------------------------------- finishing
-
-
-def _dedupe(items, key):
-    seen, out = set(), []
-    for it in items:
-        k = key(it)
-        if k not in seen:
-            seen.add(k)
-            out.append(it)
-    return out
 
 
 def _actors(d: _Draft, locations: list[Location], drafts: Sequence[_Draft] = (), claims: Sequence[Claim] = ()) -> list[Actor]:
@@ -624,7 +614,7 @@ def _claims(
     # the army is named after judging, as ``_office_of`` names the bare offices
     judged = [(army_of_subject(c if verified else own_success(c, d.kind, t), t), t) for c, t in raw]
     claimed = {c.source for c, _ in judged if c.modality == "claimed"}
-    claims = _dedupe(
+    claims = first_by_key(
         [holding(c, d.kind, t, bool(claimed - {c.source})) for c, t in judged],
         lambda c: (c.source, c.verb),
     )
@@ -767,7 +757,7 @@ def finish(drafts: list[_Draft], doc: Document, sentences: Sequence[object] = ()
         locations = _locations(d)
         actors = _actors(d, locations, drafts, claims)
         weapons = _weapons(d, doc_specific, drafts)
-        quantities = _dedupe(
+        quantities = first_by_key(
             [q for f in d.frames for q in (_quantity(d.kind, x, weapons) for x in f.quantities) if q.role not in _OTHER_EVENTS_ROLES.get(d.kind, ())]
             + _sibling_counts(d, drafts, weapons),
             lambda q: (q.item, q.role, q.value),
@@ -776,7 +766,7 @@ def finish(drafts: list[_Draft], doc: Document, sentences: Sequence[object] = ()
         context = " ".join(dict.fromkeys(f.sentence.text for f in d.frames))
         if any(c.group == "civilians" for c in cas_mentions):
             context += " civilians"  # "killing a woman and wounding seven people": the same civilians
-        casualties = _dedupe(
+        casualties = first_by_key(
             [_casualty(d.kind, c, context) for c in cas_mentions if c.value > 0],
             lambda c: (c.group, c.outcome, c.value, c.side),
         )

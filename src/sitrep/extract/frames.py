@@ -466,7 +466,7 @@ def build_frame(
 
     hits = [
         h
-        for h in find_triggers(low)
+        for h in sentence_triggers(low)
         if not _inside(background, h.start, h.end) and not any(a <= h.start and h.end <= b for a, b in weapon_spans)
     ]
     weighted = []

@@ -24,13 +24,15 @@ It also assembles an event's places (moved here from sitrep.extract.assemble): `
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sitrep.geo.distance import km
 from sitrep.model import Location
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sitrep.extract.assemble import _Draft
@@ -442,8 +444,10 @@ _ADJECTIVAL = re.compile(r"(?i)(?:sk|ck|tsk|zk|n|v)(?:yi|yy|iy|ii|ij|y|oi|oy)\s+
 CITY_DISTRICT_KM = 15.0  # a district this close to a town named in the same event is part of it
 
 
-def _unique(items: list[Location], key) -> list[Location]:  # type: ignore[no-untyped-def]
-    seen, out = set(), []
+def first_by_key(items: Iterable[T], key: Callable[[T], Hashable]) -> list[T]:
+    """The items in order, keeping only the first of those with equal ``key`` (shared with assemble)."""
+    seen: set[Hashable] = set()
+    out: list[T] = []
     for it in items:
         k = key(it)
         if k not in seen:
@@ -479,7 +483,7 @@ def event_locations(d: _Draft) -> list[Location]:
         where[id(locs[-1])] = next((f.sentence.index for f in d.frames if f.sentence.start <= m.start < f.sentence.end), -1)
     # one entry per place: "Kyiv" hit and "Kyiv" where debris fell are one location (a launch area
     # named as a target too stays twice)
-    locs = _unique(locs, lambda x: (x.geonameid or x.name, x.role == "origin"))
+    locs = first_by_key(locs, lambda x: (x.geonameid or x.name, x.role == "origin"))
     points = [x for x in locs if (x.precision or 4) == 1]
     finer = {(x.country, x.role) for x in locs if (x.precision or 4) < 4}
     finer_any = {x.country for x in locs if (x.precision or 4) < 4}
@@ -503,4 +507,4 @@ def event_locations(d: _Draft) -> list[Location]:
 
 
 
-__all__ = ["borrow_places", "district_of_town", "drop_locators", "event_locations", "fled_to", "held_in", "moved_to", "off_shore", "is_river", "locator_pairs", "names_something_else", "other_clause_spans"]
+__all__ = ["borrow_places", "district_of_town", "drop_locators", "event_locations", "first_by_key", "fled_to", "held_in", "moved_to", "off_shore", "is_river", "locator_pairs", "names_something_else", "other_clause_spans"]
